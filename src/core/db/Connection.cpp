@@ -1,0 +1,142 @@
+#include "Connection.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace sd {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("schemadesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString serverMessage(const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    // libpq messages span lines ("FATAL:  ...\nDETAIL: ..."); keep one line.
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.simplified();
+}
+
+QString quoteConnectValue(const QString &value)
+{
+    QString v = value;
+    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
+} // namespace
+
+Connection::Connection(QString name, DatabaseUrl url)
+    : m_name(std::move(name))
+    , m_url(std::move(url))
+{
+}
+
+Connection::~Connection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase Connection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, const ConnectOptions &options)
+{
+    const QString driver = url.dialect == DialectKind::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        return std::unexpected(Error::connection(url.serverDescription(),
+            QCoreApplication::translate("Connection", "the Qt SQL driver %1 is not installed").arg(driver)));
+    }
+
+    std::unique_ptr<Connection> connection(new Connection(nextConnectionName(), url));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->m_name);
+
+    if (url.dialect == DialectKind::Sqlite) {
+        QString path = url.path;
+        if (!url.inMemory() && !QFileInfo::exists(path) && !options.createSqliteFile) {
+            connection->m_fileMissing = true;
+            path = QStringLiteral(":memory:");
+        }
+        db.setDatabaseName(path);
+        QStringList sqliteOptions{QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")};
+        if (options.readOnly && !connection->m_fileMissing && !url.inMemory())
+            sqliteOptions << QStringLiteral("QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(sqliteOptions.join(QLatin1Char(';')));
+    } else {
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setDatabaseName(url.database);
+        if (!url.user.isEmpty())
+            db.setUserName(url.user);
+        if (!url.password.isEmpty())
+            db.setPassword(url.password);
+        QMap<QString, QString> params = url.parameters;
+        params.insert(QStringLiteral("connect_timeout"),
+                      params.value(QStringLiteral("connect_timeout"), QString::number(options.connectTimeoutSeconds)));
+        params.insert(QStringLiteral("application_name"),
+                      params.value(QStringLiteral("application_name"), options.applicationName));
+        QStringList pgOptions;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            pgOptions << it.key() + QLatin1Char('=') + quoteConnectValue(it.value());
+        db.setConnectOptions(pgOptions.join(QLatin1Char(';')));
+    }
+
+    if (!db.open()) {
+        const QString message = serverMessage(db.lastError());
+        return std::unexpected(Error::connection(url.serverDescription(),
+            QCoreApplication::translate("Connection", "could not connect: %1").arg(message)));
+    }
+
+    if (url.dialect == DialectKind::Sqlite) {
+        auto fk = connection->exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        if (!fk)
+            return std::unexpected(fk.error());
+        auto version = connection->exec(QStringLiteral("SELECT sqlite_version()"));
+        if (version && version->next())
+            connection->m_serverVersion = QStringLiteral("SQLite ") + version->value(0).toString();
+    } else {
+        auto version = connection->exec(QStringLiteral("SHOW server_version"));
+        if (!version)
+            return std::unexpected(version.error());
+        if (version->next())
+            connection->m_serverVersion = QStringLiteral("PostgreSQL ") + version->value(0).toString();
+    }
+    return connection;
+}
+
+Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &bindings) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    bool ok = false;
+    if (bindings.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        ok = query.prepare(sql);
+        if (ok) {
+            for (const QVariant &value : bindings)
+                query.addBindValue(value);
+            ok = query.exec();
+        }
+    }
+    if (!ok)
+        return std::unexpected(Error::database(m_url.serverDescription(), serverMessage(query.lastError()), sql));
+    return query;
+}
+
+} // namespace sd

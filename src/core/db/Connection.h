@@ -1,0 +1,53 @@
+#pragma once
+// An open database connection (a named QSqlDatabase it owns and removes),
+// with errors that name the server and the statement.
+
+#include "DatabaseUrl.h"
+#include "Error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+namespace sd {
+
+struct ConnectOptions
+{
+    int connectTimeoutSeconds = 10;
+    QString applicationName = QStringLiteral("schemadesk");
+    // SQLite: create the file when it does not exist. When false, a missing
+    // file opens as an empty in-memory database and fileMissing() is true,
+    // so read-only verbs never leave a new file behind.
+    bool createSqliteFile = false;
+    bool readOnly = false;
+};
+
+class Connection
+{
+public:
+    static Result<std::unique_ptr<Connection>> open(const DatabaseUrl &url, const ConnectOptions &options = {});
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QSqlDatabase database() const;
+    const DatabaseUrl &url() const { return m_url; }
+    DialectKind dialect() const { return m_url.dialect; }
+    bool fileMissing() const { return m_fileMissing; }
+    QString serverVersion() const { return m_serverVersion; }
+
+    // Runs one statement with bound values; a failure names the server, the
+    // statement and the server's message. The query is forward-only.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {}) const;
+
+private:
+    Connection(QString name, DatabaseUrl url);
+    QString m_name;
+    DatabaseUrl m_url;
+    bool m_fileMissing = false;
+    QString m_serverVersion;
+};
+
+} // namespace sd

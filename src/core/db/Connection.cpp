@@ -121,6 +121,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
 
 Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &bindings) const
 {
+    ++m_statementCount;
     QSqlQuery query(database());
     query.setForwardOnly(true);
     bool ok = false;

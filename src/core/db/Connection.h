@@ -42,12 +42,17 @@ public:
     // statement and the server's message. The query is forward-only.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {}) const;
 
+    // Statements run through exec() so far: tests use it to prove that
+    // introspection runs a constant number of queries.
+    int statementCount() const { return m_statementCount; }
+
 private:
     Connection(QString name, DatabaseUrl url);
     QString m_name;
     DatabaseUrl m_url;
     bool m_fileMissing = false;
     QString m_serverVersion;
+    mutable int m_statementCount = 0;
 };
 
 } // namespace sd

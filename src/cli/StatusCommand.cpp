@@ -1,0 +1,107 @@
+// schemadesk-cli status: connection, dialect, current revision, drift,
+// unmanaged objects.
+
+#include "CommandContext.h"
+#include "ExitCode.h"
+#include "VerbParser.h"
+#include "diff/DiffRenderer.h"
+#include "runtime/VersionTable.h"
+#include "workflow/ProjectComparison.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace sd::cli {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("StatusCommand", text, nullptr, n);
+}
+
+} // namespace
+
+int runStatus(CommandContext &context, const QStringList &arguments)
+{
+    VerbParser parser(QStringLiteral("status"),
+                      tr("Show the connection, the dialect, the revision the database is at, how far\n"
+                         "it drifts from the schema configuration, and the objects SchemaDesk leaves alone."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the status as JSON."));
+    parser.addOption(json);
+    if (auto code = parser.parse(arguments, context.console()))
+        return *code;
+
+    const Project *project = context.project();
+    if (!project)
+        return context.exitCode();
+    auto connection = context.connect();
+    if (!connection)
+        return context.exitCode();
+    auto revisions = VersionTable::currentRevisions(*connection, project->postgresSchema);
+    if (!revisions)
+        return context.fail(revisions.error());
+    auto comparison = ProjectComparison::run(*project, *connection);
+    if (!comparison)
+        return context.fail(comparison.error());
+
+    const Differences &diffs = comparison->differences;
+    const int destructive = int(std::count_if(diffs.cbegin(), diffs.cend(), [](const Difference &d) { return d.destructive; }));
+    const QString dialect = dialectKey(connection->dialect());
+
+    if (parser.isSet(json)) {
+        QJsonArray unmanaged;
+        for (const UnmanagedObject &o : comparison->live.unmanaged) {
+            QJsonObject item{{QStringLiteral("kind"), o.kind}, {QStringLiteral("name"), o.name}};
+            if (!o.table.isEmpty())
+                item.insert(QStringLiteral("table"), o.table);
+            unmanaged.append(item);
+        }
+        const QJsonObject status{
+            {QStringLiteral("project"), project->directory},
+            {QStringLiteral("database"), connection->url().display()},
+            {QStringLiteral("database_exists"), !connection->fileMissing()},
+            {QStringLiteral("dialect"), dialect},
+            {QStringLiteral("server_version"), connection->serverVersion()},
+            {QStringLiteral("current"), QJsonArray::fromStringList(*revisions)},
+            {QStringLiteral("drift"), DiffRenderer::json(diffs)},
+            {QStringLiteral("unmanaged"), unmanaged},
+        };
+        context.console().out(QString::fromUtf8(QJsonDocument(status).toJson()));
+        return Success;
+    }
+
+    QString database = connection->url().display();
+    if (connection->fileMissing())
+        database += QLatin1Char(' ') + tr("(the file does not exist yet)");
+    QString drift = diffs.isEmpty() ? tr("none: the database matches the schema configuration")
+                                    : tr("%n difference(s)", int(diffs.size()));
+    if (destructive > 0)
+        drift += QStringLiteral(", ") + tr("%n can lose data", destructive);
+    if (!diffs.isEmpty())
+        drift += QStringLiteral(" (") + tr("run '%1 diff' to see them").arg(QCoreApplication::applicationName()) + QLatin1Char(')');
+    QStringList unmanaged;
+    for (const UnmanagedObject &o : comparison->live.unmanaged)
+        unmanaged << o.kind + QLatin1Char(' ') + o.name;
+
+    const QList<std::pair<QString, QString>> rows{
+        {tr("project"), project->directory},
+        {tr("database"), database},
+        {tr("dialect"), dialect + QStringLiteral(" (") + connection->serverVersion() + QLatin1Char(')')},
+        {tr("current"), revisions->isEmpty() ? tr("base (no revision applied)") : revisions->join(QStringLiteral(", "))},
+        {tr("drift"), drift},
+        {tr("unmanaged"), unmanaged.isEmpty() ? tr("none") : unmanaged.join(QStringLiteral(", "))},
+    };
+    qsizetype width = 0;
+    for (const auto &row : rows)
+        width = std::max(width, row.first.size());
+    QString out;
+    for (const auto &[label, value] : rows)
+        out += label.leftJustified(width + 2) + value + QLatin1Char('\n');
+    context.console().out(out);
+    return Success;
+}
+
+} // namespace sd::cli

@@ -1,0 +1,65 @@
+#pragma once
+// One class per database dialect behind this interface: how types are
+// spelled and compared, how defaults compare, and the DDL that creates a
+// schema. SQLite's table rebuild lives apart (issue: migration engine).
+
+#include "model/Schema.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace sd {
+
+class Dialect
+{
+public:
+    virtual ~Dialect() = default;
+
+    virtual DialectKind kind() const = 0;
+    QString key() const { return dialectKey(kind()); }
+
+    static const Dialect &get(DialectKind kind);
+
+    // "name" with embedded quotes doubled; both dialects use double quotes.
+    QString quoteIdentifier(const QString &name) const;
+    QString quoteIdentifiers(const QStringList &names) const; // "a", "b"
+    static QString quoteString(const QString &value);         // 'it''s'
+
+    // The schema as this dialect stores it: what it cannot represent is
+    // rewritten (SQLite: enums become text with a CHECK, comments and
+    // PostgreSQL-only options dropped, integer autoincrement keys INTEGER).
+    // The diff compares the lowered configuration with the live database,
+    // and the DDL renders the lowered schema.
+    virtual Schema lowered(const Schema &schema) const = 0;
+
+    // A key under which two types that are the same in this dialect compare
+    // equal ("int8" and "bigint"; "character varying(20)" and "varchar(20)").
+    virtual QString typeKey(const ColumnType &type) const = 0;
+    // Whether the configured and the live column have the same type here.
+    virtual bool sameType(const Column &configured, const Column &live) const;
+    // Whether changing a column from `from` to `to` can lose data.
+    virtual bool isNarrowing(const ColumnType &from, const ColumnType &to) const;
+
+    // A canonical default for comparison under the column's type: numbers
+    // without needless zeros, booleans for 1/0 on a boolean column, casts
+    // and parentheses gone, `now()` as CURRENT_TIMESTAMP, NULL as none.
+    virtual DefaultValue canonicalDefault(const DefaultValue &value, const ColumnType &type) const;
+    bool sameDefault(const Column &configured, const Column &live) const;
+
+    // The type as written in this dialect's DDL.
+    virtual QString renderType(const Column &column) const = 0;
+    virtual QString renderDefault(const DefaultValue &value) const;
+
+    // Statements that create the schema in an empty database, in an order
+    // that runs (enums, tables, foreign keys, indexes, comments).
+    virtual QStringList createSchema(const Schema &schema) const = 0;
+    virtual QStringList createTable(const Table &table, bool withForeignKeys = true) const = 0;
+    QString createIndex(const Table &table, const Index &index) const;
+
+protected:
+    QString columnListSql(const QStringList &columns) const;
+    QString foreignKeySql(const ForeignKey &fk) const;
+};
+
+} // namespace sd

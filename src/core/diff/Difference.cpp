@@ -1,0 +1,193 @@
+#include "Difference.h"
+
+#include <QCoreApplication>
+
+namespace sd {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Difference", text, disambiguation, n);
+}
+
+QString columnSummary(const Column &c)
+{
+    QString s = c.type.spelling();
+    if (!c.nullable)
+        s += QStringLiteral(" NOT NULL");
+    if (c.defaultValue.isSet())
+        s += QStringLiteral(" DEFAULT ") + c.defaultValue.display();
+    if (c.autoincrement == Autoincrement::Yes)
+        s += QStringLiteral(" autoincrement");
+    else if (c.autoincrement == Autoincrement::Always)
+        s += QStringLiteral(" autoincrement always");
+    return s;
+}
+
+QString indexSummary(const Index &i)
+{
+    QString s = i.unique ? QStringLiteral("UNIQUE ") : QString();
+    s += QLatin1Char('(') + (i.columns.isEmpty() ? i.expression : i.columns.join(QStringLiteral(", "))) + QLatin1Char(')');
+    if (!i.method.isEmpty())
+        s += QStringLiteral(" USING ") + i.method;
+    if (!i.where.isEmpty())
+        s += QStringLiteral(" WHERE ") + i.where;
+    return s;
+}
+
+QString foreignKeySummary(const ForeignKey &f)
+{
+    QString s = QLatin1Char('(') + f.columns.join(QStringLiteral(", ")) + QStringLiteral(") -> ") + f.referencedTable
+                + QLatin1Char('(') + f.referencedColumns.join(QStringLiteral(", ")) + QLatin1Char(')');
+    if (f.onDelete != ReferentialAction::NoAction)
+        s += QStringLiteral(" on delete ") + referentialActionKey(f.onDelete);
+    if (f.onUpdate != ReferentialAction::NoAction)
+        s += QStringLiteral(" on update ") + referentialActionKey(f.onUpdate);
+    if (f.deferrable)
+        s += f.initiallyDeferred ? QStringLiteral(" deferrable initially deferred") : QStringLiteral(" deferrable");
+    if (f.notValid)
+        s += QStringLiteral(" not valid");
+    return s;
+}
+
+QString defaultText(const DefaultValue &v)
+{
+    return v.isSet() ? v.display() : tr("no default");
+}
+
+template<typename T>
+const T *side(const Difference::Object &o)
+{
+    return std::get_if<T>(&o);
+}
+
+QString named(const QString &what, const QString &name)
+{
+    return name.isEmpty() ? tr("unnamed %1").arg(what) : what + QLatin1Char(' ') + name;
+}
+
+} // namespace
+
+QString Difference::kindKey(Kind kind)
+{
+    switch (kind) {
+    case Kind::EnumAdded: return QStringLiteral("enum_added");
+    case Kind::EnumRemoved: return QStringLiteral("enum_removed");
+    case Kind::EnumChanged: return QStringLiteral("enum_changed");
+    case Kind::TableAdded: return QStringLiteral("table_added");
+    case Kind::TableRemoved: return QStringLiteral("table_removed");
+    case Kind::TableRenamed: return QStringLiteral("table_renamed");
+    case Kind::TableCommentChanged: return QStringLiteral("table_comment_changed");
+    case Kind::PartitioningChanged: return QStringLiteral("partitioning_changed");
+    case Kind::ColumnAdded: return QStringLiteral("column_added");
+    case Kind::ColumnRemoved: return QStringLiteral("column_removed");
+    case Kind::ColumnRenamed: return QStringLiteral("column_renamed");
+    case Kind::ColumnTypeChanged: return QStringLiteral("column_type_changed");
+    case Kind::ColumnNullabilityChanged: return QStringLiteral("column_nullability_changed");
+    case Kind::ColumnDefaultChanged: return QStringLiteral("column_default_changed");
+    case Kind::ColumnAutoincrementChanged: return QStringLiteral("column_autoincrement_changed");
+    case Kind::ColumnGeneratedChanged: return QStringLiteral("column_generated_changed");
+    case Kind::ColumnCommentChanged: return QStringLiteral("column_comment_changed");
+    case Kind::PrimaryKeyChanged: return QStringLiteral("primary_key_changed");
+    case Kind::IndexAdded: return QStringLiteral("index_added");
+    case Kind::IndexRemoved: return QStringLiteral("index_removed");
+    case Kind::IndexChanged: return QStringLiteral("index_changed");
+    case Kind::UniqueAdded: return QStringLiteral("unique_added");
+    case Kind::UniqueRemoved: return QStringLiteral("unique_removed");
+    case Kind::UniqueChanged: return QStringLiteral("unique_changed");
+    case Kind::ForeignKeyAdded: return QStringLiteral("foreign_key_added");
+    case Kind::ForeignKeyRemoved: return QStringLiteral("foreign_key_removed");
+    case Kind::ForeignKeyChanged: return QStringLiteral("foreign_key_changed");
+    case Kind::CheckAdded: return QStringLiteral("check_added");
+    case Kind::CheckRemoved: return QStringLiteral("check_removed");
+    case Kind::CheckChanged: return QStringLiteral("check_changed");
+    }
+    return {};
+}
+
+QString Difference::description() const
+{
+    switch (kind) {
+    case Kind::EnumAdded:
+        return tr("create enum %1 (%2)").arg(name, side<EnumType>(configured)->values.join(QStringLiteral(", ")));
+    case Kind::EnumRemoved:
+        return tr("drop enum %1").arg(name);
+    case Kind::EnumChanged:
+        return tr("change enum %1 values from (%2) to (%3)")
+            .arg(name, side<EnumType>(live)->values.join(QStringLiteral(", ")),
+                 side<EnumType>(configured)->values.join(QStringLiteral(", ")));
+    case Kind::TableAdded:
+        return tr("create table %1 (%n column(s))", nullptr, int(side<Table>(configured)->columns.size())).arg(name);
+    case Kind::TableRemoved:
+        return tr("drop table %1").arg(name);
+    case Kind::TableRenamed:
+        return tr("rename table %1 to %2").arg(oldName, name);
+    case Kind::TableCommentChanged:
+        return tr("change comment of table %1 to '%2'").arg(table, *side<QString>(configured));
+    case Kind::PartitioningChanged:
+        return tr("change partitioning of table %1 from '%2' to '%3'")
+            .arg(table, *side<QString>(live), *side<QString>(configured));
+    case Kind::ColumnAdded:
+        return tr("add column %1 %2").arg(name, columnSummary(*side<Column>(configured)));
+    case Kind::ColumnRemoved:
+        return tr("drop column %1 %2").arg(name, columnSummary(*side<Column>(live)));
+    case Kind::ColumnRenamed:
+        return tr("rename column %1 to %2").arg(oldName, name);
+    case Kind::ColumnTypeChanged:
+        return tr("change type of column %1 from %2 to %3")
+            .arg(name, side<Column>(live)->type.spelling(), side<Column>(configured)->type.spelling());
+    case Kind::ColumnNullabilityChanged:
+        return side<Column>(configured)->nullable ? tr("allow NULL in column %1").arg(name)
+                                                  : tr("make column %1 NOT NULL").arg(name);
+    case Kind::ColumnDefaultChanged:
+        return tr("change default of column %1 from %2 to %3")
+            .arg(name, defaultText(side<Column>(live)->defaultValue), defaultText(side<Column>(configured)->defaultValue));
+    case Kind::ColumnAutoincrementChanged:
+        return side<Column>(configured)->autoincrement == Autoincrement::No
+                   ? tr("stop autoincrement on column %1").arg(name)
+                   : tr("make column %1 autoincrement").arg(name);
+    case Kind::ColumnGeneratedChanged:
+        return tr("change generated expression of column %1 from '%2' to '%3'")
+            .arg(name, side<Column>(live)->generated, side<Column>(configured)->generated);
+    case Kind::ColumnCommentChanged:
+        return tr("change comment of column %1 to '%2'").arg(name, side<Column>(configured)->comment);
+    case Kind::PrimaryKeyChanged:
+        return tr("change primary key from (%1) to (%2)")
+            .arg(side<PrimaryKey>(live)->columns.join(QStringLiteral(", ")),
+                 side<PrimaryKey>(configured)->columns.join(QStringLiteral(", ")));
+    case Kind::IndexAdded:
+        return tr("create index %1 %2").arg(name, indexSummary(*side<Index>(configured)));
+    case Kind::IndexRemoved:
+        return tr("drop index %1 %2").arg(name, indexSummary(*side<Index>(live)));
+    case Kind::IndexChanged:
+        return tr("change index %1 from %2 to %3")
+            .arg(name, indexSummary(*side<Index>(live)), indexSummary(*side<Index>(configured)));
+    case Kind::UniqueAdded:
+        return tr("add %1 (%2)").arg(named(tr("unique constraint"), name),
+                                      side<UniqueConstraint>(configured)->columns.join(QStringLiteral(", ")));
+    case Kind::UniqueRemoved:
+        return tr("drop %1 (%2)").arg(named(tr("unique constraint"), name),
+                                       side<UniqueConstraint>(live)->columns.join(QStringLiteral(", ")));
+    case Kind::UniqueChanged:
+        return tr("change %1").arg(named(tr("unique constraint"), name));
+    case Kind::ForeignKeyAdded:
+        return tr("add %1 %2").arg(named(tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(configured)));
+    case Kind::ForeignKeyRemoved:
+        return tr("drop %1 %2").arg(named(tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(live)));
+    case Kind::ForeignKeyChanged:
+        return tr("change %1 from %2 to %3")
+            .arg(named(tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(live)),
+                 foreignKeySummary(*side<ForeignKey>(configured)));
+    case Kind::CheckAdded:
+        return tr("add %1 (%2)").arg(named(tr("check"), name), side<Check>(configured)->expression);
+    case Kind::CheckRemoved:
+        return tr("drop %1 (%2)").arg(named(tr("check"), name), side<Check>(live)->expression);
+    case Kind::CheckChanged:
+        return tr("change %1 from (%2) to (%3)")
+            .arg(named(tr("check"), name), side<Check>(live)->expression, side<Check>(configured)->expression);
+    }
+    return {};
+}
+
+} // namespace sd

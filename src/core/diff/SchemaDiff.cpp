@@ -1,0 +1,337 @@
+#include "SchemaDiff.h"
+
+#include "dialect/Dialect.h"
+#include "dialect/PostgresDialect.h"
+#include "dialect/SqlExpression.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace sd {
+
+namespace {
+
+using K = Difference::Kind;
+
+// Pairs configured objects with live ones: first by name, then the
+// remaining ones by definition, so an unnamed constraint in the
+// configuration matches the name the server gave it.
+template<typename T>
+struct Matching
+{
+    QList<std::pair<const T *, const T *>> pairs; // configured, live
+    QList<const T *> onlyConfigured;
+    QList<const T *> onlyLive;
+};
+
+template<typename T, typename KeyFn>
+Matching<T> match(const QList<T> &configured, const QList<T> &live, KeyFn definitionKey)
+{
+    Matching<T> m;
+    QList<bool> liveUsed(live.size(), false);
+    QList<const T *> unmatched;
+    for (const T &c : configured) {
+        int found = -1;
+        if (!c.name.isEmpty()) {
+            for (int i = 0; i < live.size(); ++i) {
+                if (!liveUsed[i] && live[i].name == c.name) {
+                    found = i;
+                    break;
+                }
+            }
+        }
+        if (found >= 0) {
+            liveUsed[found] = true;
+            m.pairs.append(std::make_pair(&c, &live[found]));
+        } else {
+            unmatched.append(&c);
+        }
+    }
+    for (const T *c : unmatched) {
+        int found = -1;
+        const QString key = definitionKey(*c);
+        for (int i = 0; i < live.size(); ++i) {
+            if (!liveUsed[i] && definitionKey(live[i]) == key) {
+                found = i;
+                break;
+            }
+        }
+        if (found >= 0) {
+            liveUsed[found] = true;
+            m.pairs.append(std::make_pair(c, &live[found]));
+        } else {
+            m.onlyConfigured.append(c);
+        }
+    }
+    for (int i = 0; i < live.size(); ++i) {
+        if (!liveUsed[i])
+            m.onlyLive.append(&live[i]);
+    }
+    return m;
+}
+
+// Names differ in a way that matters: the configuration names the object
+// and the database calls it something else.
+template<typename T>
+bool namesDiffer(const T &configured, const T &live)
+{
+    return !configured.name.isEmpty() && configured.name != live.name;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SchemaDiff", text);
+}
+
+class TableComparer
+{
+public:
+    TableComparer(const Dialect &dialect, Differences &out)
+        : m_dialect(dialect)
+        , m_out(out)
+    {
+    }
+
+    void compare(const Table &cfg, const Table &live)
+    {
+        m_table = cfg.name;
+        if (cfg.comment != live.comment)
+            add(K::TableCommentChanged, cfg.name, live.comment, cfg.comment);
+        if (SqlExpression::comparisonKey(cfg.partitionBy) != SqlExpression::comparisonKey(live.partitionBy))
+            add(K::PartitioningChanged, cfg.name, live.partitionBy, cfg.partitionBy);
+        compareColumns(cfg, live);
+        comparePrimaryKey(cfg, live);
+        compareIndexes(cfg, live);
+        compareUniques(cfg, live);
+        compareForeignKeys(cfg, live);
+        compareChecks(cfg, live);
+    }
+
+private:
+    Difference &add(K kind, const QString &name, Difference::Object liveSide, Difference::Object cfgSide)
+    {
+        m_out.append(Difference{kind, m_table, name, {}, std::move(liveSide), std::move(cfgSide), false, {}});
+        return m_out.last();
+    }
+
+    void compareColumns(const Table &cfg, const Table &live)
+    {
+        QSet<QString> liveMatched;
+        for (const Column &c : cfg.columns) {
+            const Column *l = live.column(c.name);
+            if (!l && !c.renamedFrom.isEmpty() && !cfg.column(c.renamedFrom)) {
+                l = live.column(c.renamedFrom);
+                if (l) {
+                    Difference &d = add(K::ColumnRenamed, c.name, *l, c);
+                    d.oldName = l->name;
+                }
+            }
+            if (!l) {
+                add(K::ColumnAdded, c.name, {}, c);
+                continue;
+            }
+            liveMatched.insert(l->name);
+            compareColumn(c, *l);
+        }
+        for (const Column &l : live.columns) {
+            if (liveMatched.contains(l.name))
+                continue;
+            Difference &d = add(K::ColumnRemoved, l.name, l, {});
+            d.destructive = true;
+            d.reason = tr("drops column %1.%2 and the values it holds").arg(m_table, l.name);
+        }
+    }
+
+    void compareColumn(const Column &c, const Column &l)
+    {
+        if (!m_dialect.sameType(c, l)) {
+            Difference &d = add(K::ColumnTypeChanged, c.name, l, c);
+            if (m_dialect.isNarrowing(l.type, c.type)) {
+                d.destructive = true;
+                d.reason = tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
+                               .arg(m_table, c.name, l.type.spelling(m_dialect.kind()), c.type.spelling(m_dialect.kind()));
+            }
+        }
+        if (c.nullable != l.nullable) {
+            Difference &d = add(K::ColumnNullabilityChanged, c.name, l, c);
+            if (!c.nullable) {
+                d.destructive = true;
+                d.reason = tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
+                               .arg(m_table, c.name);
+            }
+        }
+        const bool computed = c.autoincrement != Autoincrement::No || l.autoincrement != Autoincrement::No
+                              || !c.generated.isEmpty() || !l.generated.isEmpty();
+        if (!computed && !m_dialect.sameDefault(c, l))
+            add(K::ColumnDefaultChanged, c.name, l, c);
+        if (c.autoincrement != l.autoincrement)
+            add(K::ColumnAutoincrementChanged, c.name, l, c);
+        if (SqlExpression::comparisonKey(c.generated) != SqlExpression::comparisonKey(l.generated)
+            || (!c.generated.isEmpty() && c.generatedStored != l.generatedStored))
+            add(K::ColumnGeneratedChanged, c.name, l, c);
+        if (c.comment != l.comment)
+            add(K::ColumnCommentChanged, c.name, l, c);
+    }
+
+    void comparePrimaryKey(const Table &cfg, const Table &live)
+    {
+        bool differ = cfg.primaryKey.columns != live.primaryKey.columns;
+        if (!differ && !cfg.primaryKey.name.isEmpty() && !live.primaryKey.name.isEmpty())
+            differ = cfg.primaryKey.name != live.primaryKey.name;
+        if (!differ && !cfg.primaryKey.name.isEmpty() && live.primaryKey.name.isEmpty()
+            && m_dialect.kind() == DialectKind::PostgreSQL)
+            differ = cfg.primaryKey.name != PostgresDialect::defaultPrimaryKeyName(cfg.name);
+        if (differ)
+            add(K::PrimaryKeyChanged, cfg.primaryKey.name.isEmpty() ? live.primaryKey.name : cfg.primaryKey.name,
+                live.primaryKey, cfg.primaryKey);
+    }
+
+    QString indexElementsKey(const Index &i) const
+    {
+        return SqlExpression::comparisonKey(i.columns.isEmpty() ? i.expression : m_dialect.quoteIdentifiers(i.columns));
+    }
+
+    void compareIndexes(const Table &cfg, const Table &live)
+    {
+        const auto m = match(cfg.indexes, live.indexes, [this](const Index &i) {
+            return QString::number(i.unique) + QLatin1Char('|') + indexElementsKey(i) + QLatin1Char('|')
+                   + SqlExpression::comparisonKey(i.where) + QLatin1Char('|') + i.method.toLower();
+        });
+        for (const auto &[c, l] : m.pairs) {
+            if (namesDiffer(*c, *l) || c->unique != l->unique || indexElementsKey(*c) != indexElementsKey(*l)
+                || SqlExpression::comparisonKey(c->where) != SqlExpression::comparisonKey(l->where)
+                || c->method.toLower() != l->method.toLower())
+                add(K::IndexChanged, c->name, *l, *c);
+        }
+        for (const Index *c : m.onlyConfigured)
+            add(K::IndexAdded, c->name, {}, *c);
+        for (const Index *l : m.onlyLive)
+            add(K::IndexRemoved, l->name, *l, {});
+    }
+
+    void compareUniques(const Table &cfg, const Table &live)
+    {
+        const auto m = match(cfg.uniqueConstraints, live.uniqueConstraints,
+                             [](const UniqueConstraint &u) { return u.columns.join(QLatin1Char(',')); });
+        for (const auto &[c, l] : m.pairs) {
+            if (namesDiffer(*c, *l) || c->columns != l->columns || c->deferrable != l->deferrable
+                || c->initiallyDeferred != l->initiallyDeferred)
+                add(K::UniqueChanged, c->name.isEmpty() ? l->name : c->name, *l, *c);
+        }
+        for (const UniqueConstraint *c : m.onlyConfigured)
+            add(K::UniqueAdded, c->name, {}, *c);
+        for (const UniqueConstraint *l : m.onlyLive)
+            add(K::UniqueRemoved, l->name, *l, {});
+    }
+
+    void compareForeignKeys(const Table &cfg, const Table &live)
+    {
+        const auto m = match(cfg.foreignKeys, live.foreignKeys, [](const ForeignKey &f) {
+            return f.columns.join(QLatin1Char(',')) + QLatin1Char('>') + f.referencedTable + QLatin1Char('.')
+                   + f.referencedColumns.join(QLatin1Char(','));
+        });
+        for (const auto &[c, l] : m.pairs) {
+            if (namesDiffer(*c, *l) || c->columns != l->columns || c->referencedTable != l->referencedTable
+                || c->referencedColumns != l->referencedColumns || c->onDelete != l->onDelete
+                || c->onUpdate != l->onUpdate || c->deferrable != l->deferrable
+                || c->initiallyDeferred != l->initiallyDeferred || c->notValid != l->notValid)
+                add(K::ForeignKeyChanged, c->name.isEmpty() ? l->name : c->name, *l, *c);
+        }
+        for (const ForeignKey *c : m.onlyConfigured)
+            add(K::ForeignKeyAdded, c->name, {}, *c);
+        for (const ForeignKey *l : m.onlyLive)
+            add(K::ForeignKeyRemoved, l->name, *l, {});
+    }
+
+    void compareChecks(const Table &cfg, const Table &live)
+    {
+        const auto m = match(cfg.checks, live.checks,
+                             [](const Check &c) { return SqlExpression::comparisonKey(c.expression); });
+        for (const auto &[c, l] : m.pairs) {
+            if (namesDiffer(*c, *l)
+                || SqlExpression::comparisonKey(c->expression) != SqlExpression::comparisonKey(l->expression)
+                || c->notValid != l->notValid)
+                add(K::CheckChanged, c->name.isEmpty() ? l->name : c->name, *l, *c);
+        }
+        for (const Check *c : m.onlyConfigured)
+            add(K::CheckAdded, c->name, {}, *c);
+        for (const Check *l : m.onlyLive)
+            add(K::CheckRemoved, l->name, *l, {});
+    }
+
+    const Dialect &m_dialect;
+    Differences &m_out;
+    QString m_table;
+};
+
+Schema withoutIgnored(Schema schema, const DiffOptions &options)
+{
+    if (options.isIgnored)
+        schema.tables.removeIf([&](const Table &t) { return options.isIgnored(t.name); });
+    return schema;
+}
+
+void compareEnums(const Schema &cfg, const Schema &live, Differences &out)
+{
+    for (const EnumType &c : cfg.enums) {
+        const EnumType *l = live.enumType(c.name);
+        if (!l) {
+            out.append(Difference{K::EnumAdded, {}, c.name, {}, {}, c, false, {}});
+        } else if (c.values != l->values) {
+            Difference d{K::EnumChanged, {}, c.name, {}, *l, c, false, {}};
+            QStringList dropped;
+            for (const QString &v : l->values) {
+                if (!c.values.contains(v))
+                    dropped << v;
+            }
+            if (!dropped.isEmpty()) {
+                d.destructive = true;
+                d.reason = tr("removes value(s) %1 from enum %2: rows holding them must change")
+                               .arg(dropped.join(QStringLiteral(", ")), c.name);
+            }
+            out.append(d);
+        }
+    }
+    for (const EnumType &l : live.enums) {
+        if (!cfg.enumType(l.name))
+            out.append(Difference{K::EnumRemoved, {}, l.name, {}, l, {}, false, {}});
+    }
+}
+
+} // namespace
+
+Differences SchemaDiff::compare(const Schema &configured, const Schema &live, const Dialect &dialect,
+                                const DiffOptions &options)
+{
+    const Schema cfg = withoutIgnored(dialect.lowered(configured), options);
+    const Schema db = withoutIgnored(live, options);
+
+    Differences out;
+    compareEnums(cfg, db, out);
+
+    TableComparer comparer(dialect, out);
+    QSet<QString> liveMatched;
+    for (const Table &c : cfg.tables) {
+        const Table *l = db.table(c.name);
+        if (!l && !c.renamedFrom.isEmpty() && !cfg.table(c.renamedFrom)) {
+            l = db.table(c.renamedFrom);
+            if (l)
+                out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
+        }
+        if (!l) {
+            out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, c, false, {}});
+            continue;
+        }
+        liveMatched.insert(l->name);
+        comparer.compare(c, *l);
+    }
+    for (const Table &l : db.tables) {
+        if (liveMatched.contains(l.name))
+            continue;
+        out.append(Difference{K::TableRemoved, l.name, l.name, {}, l, {}, true,
+                              tr("drops table %1 and every row in it").arg(l.name)});
+    }
+    return out;
+}
+
+} // namespace sd

@@ -1,0 +1,41 @@
+#include "VersionTable.h"
+
+#include "db/Connection.h"
+#include "dialect/Dialect.h"
+
+namespace sd {
+
+Result<bool> VersionTable::exists(const Connection &connection, const QString &postgresSchema)
+{
+    auto query = connection.dialect() == DialectKind::Sqlite
+                     ? connection.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"),
+                                       {tableName()})
+                     : connection.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                                                      "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?"),
+                                       {postgresSchema, tableName()});
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() && query->value(0).toInt() > 0;
+}
+
+Result<QStringList> VersionTable::currentRevisions(const Connection &connection, const QString &postgresSchema)
+{
+    auto present = exists(connection, postgresSchema);
+    if (!present)
+        return std::unexpected(present.error());
+    if (!*present)
+        return QStringList{};
+    const Dialect &dialect = Dialect::get(connection.dialect());
+    QString table = dialect.quoteIdentifier(tableName());
+    if (connection.dialect() == DialectKind::PostgreSQL)
+        table = dialect.quoteIdentifier(postgresSchema) + QLatin1Char('.') + table;
+    auto query = connection.exec(QStringLiteral("SELECT revision FROM %1 ORDER BY revision").arg(table));
+    if (!query)
+        return std::unexpected(query.error());
+    QStringList revisions;
+    while (query->next())
+        revisions << query->value(0).toString();
+    return revisions;
+}
+
+} // namespace sd

@@ -1,0 +1,169 @@
+// bench_schema: the schema engine's figures for N = 100, 1,000 and 5,000
+// tables of about 15 columns with indexes and foreign keys: YAML load,
+// SQLite and PostgreSQL introspection, diff, and peak memory.
+//
+//   bench_schema [--sizes 100,1000,5000] [--repeat 3] [--no-postgres]
+//
+// Each time is the best of --repeat runs. PostgreSQL runs on a throwaway
+// cluster on 127.0.0.1 (tests/pgcluster.sh) unless SCHEMADESK_TEST_PG_DIR
+// names a running one.
+
+#include "PostgresTestServer.h"
+#include "SchemaGenerator.h"
+#include "TestDatabase.h"
+#include "config/SchemaReader.h"
+#include "config/SchemaWriter.h"
+#include "dialect/Dialect.h"
+#include "diff/SchemaDiff.h"
+#include "introspect/Introspector.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <functional>
+#include <sys/resource.h>
+
+using namespace sd;
+
+namespace {
+
+double bestOf(int repeat, const std::function<void()> &work)
+{
+    double best = 1e300;
+    for (int i = 0; i < repeat; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        best = std::min(best, timer.nsecsElapsed() / 1e6);
+    }
+    return best;
+}
+
+long peakMemoryKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+[[noreturn]] void die(const QString &what)
+{
+    std::fprintf(stderr, "bench_schema: %s\n", qPrintable(what));
+    std::exit(3);
+}
+
+struct Row
+{
+    int tables = 0;
+    int columns = 0;
+    double yamlLoad = 0, sqliteIntrospect = 0, postgresIntrospect = -1, diff = 0;
+    long peakKiB = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption sizesOption(QStringLiteral("sizes"), QStringLiteral("table counts"), QStringLiteral("LIST"),
+                                         QStringLiteral("100,1000,5000"));
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("runs per figure"), QStringLiteral("N"),
+                                          QStringLiteral("3"));
+    const QCommandLineOption noPostgres(QStringLiteral("no-postgres"), QStringLiteral("skip PostgreSQL"));
+    parser.addOptions({sizesOption, repeatOption, noPostgres});
+    parser.process(app);
+    const int repeat = std::max(1, parser.value(repeatOption).toInt());
+
+    std::unique_ptr<testing::PostgresTestServer> server;
+    if (!parser.isSet(noPostgres)) {
+        server = std::make_unique<testing::PostgresTestServer>();
+        if (!server->isAvailable())
+            die(QStringLiteral("PostgreSQL: ") + server->unavailableReason());
+    }
+
+    QList<Row> rows;
+    QTemporaryDir dir;
+    for (const QString &size : parser.value(sizesOption).split(QLatin1Char(','))) {
+        Row row;
+        row.tables = size.toInt();
+        const Schema schema = testing::generateSchema(row.tables);
+        for (const Table &t : schema.tables)
+            row.columns += int(t.columns.size());
+
+        const QString yamlPath = dir.filePath(QStringLiteral("schema-%1.yaml").arg(row.tables));
+        if (auto w = SchemaWriter::writeFile(schema, yamlPath); !w)
+            die(w.error().toString());
+        row.yamlLoad = bestOf(repeat, [&] {
+            if (auto s = SchemaReader::readFile(yamlPath); !s)
+                die(joinErrors(s.error()));
+        });
+
+        auto sqlite = testing::openSqliteFile(dir.filePath(QStringLiteral("bench-%1.db").arg(row.tables)));
+        if (!sqlite)
+            die(sqlite.error().toString());
+        if (auto c = testing::createSchema(**sqlite, schema); !c)
+            die(c.error().toString());
+        Schema live;
+        row.sqliteIntrospect = bestOf(repeat, [&] {
+            auto s = Introspector::read(**sqlite);
+            if (!s)
+                die(s.error().toString());
+            live = std::move(*s);
+        });
+        const Dialect &sqliteDialect = Dialect::get(DialectKind::Sqlite);
+        row.diff = bestOf(repeat, [&] {
+            if (!SchemaDiff::compare(schema, live, sqliteDialect).isEmpty())
+                die(QStringLiteral("the SQLite database differs from the schema it was made from"));
+        });
+
+        if (server) {
+            auto url = server->createDatabase(QStringLiteral("bench"));
+            if (!url)
+                die(url.error().toString());
+            auto pg = Connection::open(*url);
+            if (!pg)
+                die(pg.error().toString());
+            if (auto c = testing::createSchema(**pg, schema); !c)
+                die(c.error().toString());
+            testing::execAll(**pg, {QStringLiteral("ANALYZE")}).value();
+            Schema pgLive;
+            row.postgresIntrospect = bestOf(repeat, [&] {
+                auto s = Introspector::read(**pg);
+                if (!s)
+                    die(s.error().toString());
+                pgLive = std::move(*s);
+            });
+            if (!SchemaDiff::compare(schema, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
+                die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
+        }
+        row.peakKiB = peakMemoryKiB();
+        rows << row;
+        std::fprintf(stderr, "measured %d tables\n", row.tables);
+    }
+
+    std::printf("%8s %8s %12s %12s %12s %10s %10s\n", "tables", "columns", "yaml load", "sqlite read", "pg read", "diff",
+                "peak MiB");
+    for (const Row &r : rows) {
+        std::printf("%8d %8d %9.1f ms %9.1f ms ", r.tables, r.columns, r.yamlLoad, r.sqliteIntrospect);
+        if (r.postgresIntrospect >= 0)
+            std::printf("%9.1f ms ", r.postgresIntrospect);
+        else
+            std::printf("%12s ", "-");
+        std::printf("%7.1f ms %10.1f\n", r.diff, r.peakKiB / 1024.0);
+    }
+    // Linearity: each figure at the largest size against the one five times smaller.
+    for (int i = 1; i < rows.size(); ++i) {
+        const Row &a = rows[i - 1];
+        const Row &b = rows[i];
+        std::printf("growth %d -> %d tables (x%.1f): yaml x%.2f, sqlite x%.2f, pg x%.2f, diff x%.2f\n", a.tables, b.tables,
+                    double(b.tables) / a.tables, b.yamlLoad / a.yamlLoad, b.sqliteIntrospect / a.sqliteIntrospect,
+                    a.postgresIntrospect > 0 ? b.postgresIntrospect / a.postgresIntrospect : 0.0, b.diff / a.diff);
+    }
+    return 0;
+}

@@ -1,0 +1,196 @@
+// schemadesk-cli driven as a process on real SQLite files: diff, inspect,
+// status, their exit codes, and one clear line for each bad input.
+
+#include "CliRunner.h"
+#include "TestDatabase.h"
+#include "TestResult.h"
+#include "config/SchemaReader.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sd;
+using namespace sd::testing;
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+    QString projectArg() const { return QStringLiteral("--project=") + m_dir.path(); }
+
+    void createDemoDatabase()
+    {
+        auto schema = SchemaReader::readFile(m_dir.filePath(QStringLiteral("config/schema.yaml")));
+        SD_VERIFY_RESULT(schema);
+        auto connection = openSqliteFile(m_dir.filePath(QStringLiteral("demo.db")));
+        SD_VERIFY_RESULT(connection);
+        SD_VERIFY_RESULT(sd::testing::createSchema(**connection, *schema));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(m_dir.filePath(QStringLiteral("demo.db")));
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        QVERIFY(copyDemoProject(m_dir.path()));
+    }
+
+    void diffOnMissingDatabaseListsEveryTable()
+    {
+        const CliRun run = runCli({projectArg(), QStringLiteral("diff")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("+ create table")), qPrintable(run.out));
+        QVERIFY(run.err.isEmpty());
+        // a read-only verb leaves no file behind
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("demo.db"))));
+    }
+
+    void diffEmptyOnceCreated()
+    {
+        createDemoDatabase();
+        const CliRun run = runCli({projectArg(), QStringLiteral("diff")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("No differences: the database matches the schema configuration.\n"));
+    }
+
+    void diffJsonNamesEachDifference()
+    {
+        createDemoDatabase();
+        auto connection = openSqliteFile(m_dir.filePath(QStringLiteral("demo.db")));
+        SD_VERIFY_RESULT(connection);
+        SD_VERIFY_RESULT(execAll(**connection, {QStringLiteral("ALTER TABLE tags ADD COLUMN legacy_flag boolean")}));
+        connection->reset();
+        const CliRun run = runCli({projectArg(), QStringLiteral("diff"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("count")).toInt(), 1);
+        const QJsonObject d = json.value(QStringLiteral("differences")).toArray().at(0).toObject();
+        QCOMPARE(d.value(QStringLiteral("kind")).toString(), QStringLiteral("column_removed"));
+        QCOMPARE(d.value(QStringLiteral("table")).toString(), QStringLiteral("tags"));
+        QCOMPARE(d.value(QStringLiteral("destructive")).toBool(), true);
+    }
+
+    void inspectWritesReadableYaml()
+    {
+        createDemoDatabase();
+        const QString out = m_dir.filePath(QStringLiteral("inspected.yaml"));
+        const CliRun run = runCli({projectArg(), QStringLiteral("inspect"), QStringLiteral("-o"), out});
+        QCOMPARE(run.exitCode, 0);
+        auto schema = SchemaReader::readFile(out);
+        SD_VERIFY_RESULT(schema);
+        QVERIFY(schema->table(QStringLiteral("orders")));
+        // The inspected schema, used as the configuration, diffs empty.
+        QFile::remove(m_dir.filePath(QStringLiteral("config/schema.yaml")));
+        QVERIFY(QFile::copy(out, m_dir.filePath(QStringLiteral("config/schema.yaml"))));
+        QCOMPARE(runCli({projectArg(), QStringLiteral("diff")}).exitCode, 0);
+    }
+
+    void statusReportsDrift()
+    {
+        const CliRun run = runCli({projectArg(), QStringLiteral("status")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("the file does not exist yet")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("base (no revision applied)")));
+        QVERIFY(run.out.contains(QStringLiteral("difference(s)")));
+        const CliRun json = runCli({projectArg(), QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("dialect")).toString(), QStringLiteral("sqlite"));
+        QCOMPARE(o.value(QStringLiteral("database_exists")).toBool(), false);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("schemaYaml"); // replaces config/schema.yaml when set
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");   // the start of the one line on stderr
+
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("dif")} << QString() << 2
+                                      << QStringLiteral("schemadesk-cli: unknown verb 'dif', did you mean 'diff'?");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("diff"), QStringLiteral("--frobnicate")} << QString() << 2
+                                        << QStringLiteral("schemadesk-cli: diff: Unknown option 'frobnicate'.");
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("diff"), QStringLiteral("--format=xml")} << QString() << 2
+                                        << QStringLiteral("schemadesk-cli: diff: unknown format 'xml'");
+        QTest::newRow("typo in a type")
+            << QStringList{QStringLiteral("diff")}
+            << QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: id, type: bigitn}\n") << 2
+            << QStringLiteral("schemadesk-cli: config/schema.yaml:4:32: unknown type 'bigitn' (did you mean 'bigint'?");
+        QTest::newRow("malformed yaml") << QStringList{QStringLiteral("diff")} << QStringLiteral("tables: [\n") << 2
+                                        << QStringLiteral("schemadesk-cli: config/schema.yaml:");
+        QTest::newRow("unknown environment") << QStringList{QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("diff")}
+                                             << QString() << 2 << QStringLiteral("schemadesk-cli: ");
+        QTest::newRow("bad url") << QStringList{QStringLiteral("--url"), QStringLiteral("mysql://x"), QStringLiteral("diff")}
+                                 << QString() << 2 << QStringLiteral("schemadesk-cli: unsupported database URL 'mysql://x'");
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, schemaYaml);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        if (!schemaYaml.isEmpty()) {
+            QFile f(m_dir.filePath(QStringLiteral("config/schema.yaml")));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(schemaYaml.toUtf8());
+        }
+        const CliRun run = runCli(QStringList{projectArg()} + arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.startsWith(message), qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1); // one line, no Qt warnings
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void missingProjectFile()
+    {
+        QTemporaryDir empty;
+        const CliRun run = runCli({QStringLiteral("--project"), empty.path(), QStringLiteral("status")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("schemadesk.yaml")), qPrintable(run.err));
+    }
+
+    void unreachableServerIsExitThree()
+    {
+        // A port on which nothing listens: refused at once.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const CliRun run = runCli({projectArg(), QStringLiteral("--url"),
+                                   QStringLiteral("postgresql://nobody@127.0.0.1:%1/app").arg(port), QStringLiteral("diff")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("database \"app\"")));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    }
+
+    void helpForEachVerb_data()
+    {
+        QTest::addColumn<QString>("verb");
+        for (const char *verb : {"diff", "inspect", "status"})
+            QTest::newRow(verb) << QString::fromLatin1(verb);
+    }
+
+    void helpForEachVerb()
+    {
+        QFETCH(QString, verb);
+        const CliRun run = runCli({verb, QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("Usage: schemadesk-cli [--project DIR] [--env NAME | --url URL] ") + verb),
+                 qPrintable(run.out));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,219 @@
+// Dialect rules: which types are the same, which changes narrow, which
+// defaults are equal, and the exact DDL each dialect writes.
+
+#include "dialect/Dialect.h"
+#include "dialect/PostgresDialect.h"
+#include "dialect/SqliteDialect.h"
+
+#include <QTest>
+
+using namespace sd;
+
+Q_DECLARE_METATYPE(sd::DialectKind)
+Q_DECLARE_METATYPE(sd::DefaultValue)
+
+namespace {
+
+ColumnType type(const QString &spelling, DialectKind dialect)
+{
+    return dialect == DialectKind::PostgreSQL ? PostgresDialect::typeFromDatabase(spelling)
+                                              : SqliteDialect::typeFromDeclared(spelling);
+}
+
+Column column(const QString &name, const ColumnType &t)
+{
+    Column c;
+    c.name = name;
+    c.type = t;
+    return c;
+}
+
+} // namespace
+
+class tst_Dialect : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sameType_data()
+    {
+        QTest::addColumn<DialectKind>("dialect");
+        QTest::addColumn<QString>("configured");
+        QTest::addColumn<QString>("live");
+        QTest::addColumn<bool>("same");
+        for (DialectKind d : {DialectKind::PostgreSQL, DialectKind::Sqlite}) {
+            const char *p = d == DialectKind::PostgreSQL ? "postgresql: " : "sqlite: ";
+            QTest::addRow("%sint8 = bigint", p) << d << "bigint" << "int8" << true;
+            QTest::addRow("%scharacter varying(20) = varchar(20)", p) << d << "varchar(20)" << "character varying(20)" << true;
+            QTest::addRow("%stimestamp vs timestamptz", p) << d << "timestamp" << "timestamp with time zone" << false;
+            QTest::addRow("%svarchar(50) vs varchar(100)", p) << d << "varchar(50)" << "varchar(100)" << false;
+            QTest::addRow("%snumeric scale differs", p) << d << "numeric(10,2)" << "numeric(10,3)" << false;
+            QTest::addRow("%sdouble precision = double", p) << d << "double" << "double precision" << true;
+        }
+        QTest::newRow("postgresql: json is not jsonb") << DialectKind::PostgreSQL << "jsonb" << "json" << false;
+        QTest::newRow("postgresql: bytea = blob") << DialectKind::PostgreSQL << "blob" << "bytea" << true;
+        QTest::newRow("sqlite: DATETIME kept as declared") << DialectKind::Sqlite << "DATETIME" << "datetime" << true;
+        QTest::newRow("sqlite: INT = integer") << DialectKind::Sqlite << "integer" << "INT" << true;
+    }
+
+    void sameType()
+    {
+        QFETCH(DialectKind, dialect);
+        QFETCH(QString, configured);
+        QFETCH(QString, live);
+        QFETCH(bool, same);
+        const Dialect &d = Dialect::get(dialect);
+        QCOMPARE(d.sameType(column(QStringLiteral("c"), type(configured, dialect)), column(QStringLiteral("c"), type(live, dialect))),
+                 same);
+    }
+
+    void serialIsIntegerWithAutoincrement()
+    {
+        // A serial column reads back as integer + autoincrement and compares
+        // equal to `type: integer, autoincrement: true`.
+        Column configured = column(QStringLiteral("id"), ColumnType::of(ColumnType::Kind::Integer));
+        configured.autoincrement = Autoincrement::Yes;
+        Column live = column(QStringLiteral("id"), PostgresDialect::typeFromDatabase(QStringLiteral("integer")));
+        live.autoincrement = Autoincrement::Yes;
+        QVERIFY(Dialect::get(DialectKind::PostgreSQL).sameType(configured, live));
+    }
+
+    void narrowing_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<bool>("narrowing");
+        QTest::newRow("varchar shortened") << "varchar(100)" << "varchar(50)" << true;
+        QTest::newRow("varchar widened") << "varchar(50)" << "varchar(100)" << false;
+        QTest::newRow("text to varchar") << "text" << "varchar(10)" << true;
+        QTest::newRow("anything to text") << "integer" << "text" << false;
+        QTest::newRow("bigint to integer") << "bigint" << "integer" << true;
+        QTest::newRow("integer to bigint") << "integer" << "bigint" << false;
+        QTest::newRow("numeric fewer digits") << "numeric(12,2)" << "numeric(8,2)" << true;
+        QTest::newRow("numeric fewer decimals") << "numeric(12,4)" << "numeric(12,2)" << true;
+        QTest::newRow("numeric more digits") << "numeric(8,2)" << "numeric(12,2)" << false;
+        QTest::newRow("double to real") << "double" << "real" << true;
+        QTest::newRow("real to double") << "real" << "double" << false;
+        QTest::newRow("text to integer") << "text" << "integer" << true;
+        QTest::newRow("timestamptz to timestamp") << "timestamptz" << "timestamp" << true;
+        QTest::newRow("date to timestamp") << "date" << "timestamp" << false;
+    }
+
+    void narrowing()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(bool, narrowing);
+        for (DialectKind d : {DialectKind::PostgreSQL, DialectKind::Sqlite})
+            QCOMPARE(Dialect::get(d).isNarrowing(*ColumnType::parsePortable(from), *ColumnType::parsePortable(to)), narrowing);
+    }
+
+    void sameDefault_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<DefaultValue>("configured");
+        QTest::addColumn<DefaultValue>("live");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("CURRENT_TIMESTAMP vs now()")
+            << "timestamp" << DefaultValue::expression(QStringLiteral("CURRENT_TIMESTAMP"))
+            << DefaultValue::expression(QStringLiteral("now()")) << true;
+        QTest::newRow("number as string on numeric")
+            << "numeric(10,2)" << DefaultValue::number(QStringLiteral("0")) << DefaultValue::string(QStringLiteral("0.00")) << true;
+        QTest::newRow("1 on a boolean is true")
+            << "boolean" << DefaultValue::boolean(true) << DefaultValue::number(QStringLiteral("1")) << true;
+        QTest::newRow("'f' on a boolean is false")
+            << "boolean" << DefaultValue::boolean(false) << DefaultValue::string(QStringLiteral("f")) << true;
+        QTest::newRow("null default is no default") << "text" << DefaultValue{} << DefaultValue::null() << true;
+        QTest::newRow("literal as sql") << "integer" << DefaultValue::expression(QStringLiteral("0"))
+                                        << DefaultValue::number(QStringLiteral("0")) << true;
+        QTest::newRow("different strings") << "text" << DefaultValue::string(QStringLiteral("a"))
+                                           << DefaultValue::string(QStringLiteral("b")) << false;
+        QTest::newRow("string 42 on text is not number 42")
+            << "text" << DefaultValue::string(QStringLiteral("42")) << DefaultValue::number(QStringLiteral("42")) << false;
+        QTest::newRow("default removed") << "integer" << DefaultValue{} << DefaultValue::number(QStringLiteral("1")) << false;
+    }
+
+    void sameDefault()
+    {
+        QFETCH(QString, type);
+        QFETCH(DefaultValue, configured);
+        QFETCH(DefaultValue, live);
+        QFETCH(bool, same);
+        Column a = column(QStringLiteral("c"), *ColumnType::parsePortable(type));
+        Column b = a;
+        a.defaultValue = configured;
+        b.defaultValue = live;
+        for (DialectKind d : {DialectKind::PostgreSQL, DialectKind::Sqlite})
+            QCOMPARE(Dialect::get(d).sameDefault(a, b), same);
+    }
+
+    void quoting()
+    {
+        const Dialect &d = Dialect::get(DialectKind::PostgreSQL);
+        QCOMPARE(d.quoteIdentifier(QStringLiteral("we\"ird")), QStringLiteral("\"we\"\"ird\""));
+        QCOMPARE(Dialect::quoteString(QStringLiteral("it's")), QStringLiteral("'it''s'"));
+    }
+
+    void createSchema_data()
+    {
+        QTest::addColumn<DialectKind>("dialect");
+        QTest::addColumn<QStringList>("statements");
+        QTest::newRow("postgresql") << DialectKind::PostgreSQL << QStringList{
+            QStringLiteral("CREATE TYPE \"mood\" AS ENUM ('ok', 'sad')"),
+            QStringLiteral("CREATE TABLE \"users\" (\n    \"id\" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,\n"
+                           "    \"email\" character varying(255) NOT NULL DEFAULT 'x@y',\n"
+                           "    \"mood\" \"mood\",\n    \"parent_id\" bigint,\n"
+                           "    CONSTRAINT \"users_pkey\" PRIMARY KEY (\"id\"),\n"
+                           "    CONSTRAINT \"ck_email\" CHECK (email <> '')\n)"),
+            QStringLiteral("CREATE UNIQUE INDEX \"ix_users_email\" ON \"users\" (\"email\") WHERE mood IS NOT NULL"),
+            QStringLiteral("COMMENT ON TABLE \"users\" IS 'People'"),
+            QStringLiteral("ALTER TABLE \"users\" ADD CONSTRAINT \"fk_parent\" FOREIGN KEY (\"parent_id\") REFERENCES \"users\" (\"id\") ON DELETE SET NULL"),
+        };
+        QTest::newRow("sqlite") << DialectKind::Sqlite << QStringList{
+            QStringLiteral("CREATE TABLE \"users\" (\n    \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                           "    \"email\" varchar(255) NOT NULL DEFAULT 'x@y',\n"
+                           "    \"mood\" text,\n    \"parent_id\" bigint,\n"
+                           "    CONSTRAINT \"ck_email\" CHECK (email <> ''),\n"
+                           "    CHECK (\"mood\" IN ('ok', 'sad')),\n"
+                           "    CONSTRAINT \"fk_parent\" FOREIGN KEY (\"parent_id\") REFERENCES \"users\" (\"id\") ON DELETE SET NULL\n)"),
+            QStringLiteral("CREATE UNIQUE INDEX \"ix_users_email\" ON \"users\" (\"email\") WHERE mood IS NOT NULL"),
+        };
+    }
+
+    void createSchema()
+    {
+        QFETCH(DialectKind, dialect);
+        QFETCH(QStringList, statements);
+        Schema s;
+        s.enums.append(EnumType{QStringLiteral("mood"), {QStringLiteral("ok"), QStringLiteral("sad")}});
+        Table t;
+        t.name = QStringLiteral("users");
+        t.comment = QStringLiteral("People");
+        Column id = column(QStringLiteral("id"), ColumnType::of(ColumnType::Kind::BigInt));
+        id.nullable = false;
+        id.autoincrement = Autoincrement::Yes;
+        Column email = column(QStringLiteral("email"), ColumnType::of(ColumnType::Kind::Varchar, 255));
+        email.nullable = false;
+        email.defaultValue = DefaultValue::string(QStringLiteral("x@y"));
+        t.columns = {id, email, column(QStringLiteral("mood"), ColumnType::enumeration(QStringLiteral("mood"))),
+                     column(QStringLiteral("parent_id"), ColumnType::of(ColumnType::Kind::BigInt))};
+        t.primaryKey.columns = {QStringLiteral("id")};
+        t.checks.append(Check{QStringLiteral("ck_email"), QStringLiteral("email <> ''"), false});
+        t.indexes.append(Index{QStringLiteral("ix_users_email"), {QStringLiteral("email")}, {}, true,
+                               QStringLiteral("mood IS NOT NULL"), {}});
+        ForeignKey fk;
+        fk.name = QStringLiteral("fk_parent");
+        fk.columns = {QStringLiteral("parent_id")};
+        fk.referencedTable = QStringLiteral("users");
+        fk.referencedColumns = {QStringLiteral("id")};
+        fk.onDelete = ReferentialAction::SetNull;
+        t.foreignKeys.append(fk);
+        s.tables.append(t);
+        const QStringList actual = Dialect::get(dialect).createSchema(s);
+        if (actual != statements)
+            qInfo().noquote() << actual.join(QStringLiteral(";\n"));
+        QCOMPARE(actual, statements);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Dialect)
+#include "tst_dialect.moc"

@@ -1,0 +1,146 @@
+// SchemaDiff on model values: every difference kind, destructive flags,
+// renames, matching of unnamed constraints, ignore patterns, renderings.
+
+#include "DiffCases.h"
+#include "TestDatabase.h"
+#include "TestResult.h"
+#include "dialect/Dialect.h"
+#include "diff/DiffRenderer.h"
+#include "diff/SchemaDiff.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace sd;
+using namespace sd::testing;
+
+namespace {
+
+QStringList describe(const Differences &diffs)
+{
+    QStringList out;
+    for (const Difference &d : diffs)
+        out << describeDifference(d);
+    return out;
+}
+
+Schema parse(const QString &yaml)
+{
+    auto s = schemaFromYaml(yaml);
+    if (!s)
+        qFatal("%s", qPrintable(joinErrors(s.error())));
+    return *s;
+}
+
+} // namespace
+
+class tst_SchemaDiff : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void cases_data()
+    {
+        QTest::addColumn<QString>("live");
+        QTest::addColumn<QString>("configured");
+        QTest::addColumn<QStringList>("expected");
+        for (const DiffCase &c : diffCases())
+            QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expected;
+    }
+
+    void cases()
+    {
+        QFETCH(QString, live);
+        QFETCH(QString, configured);
+        QFETCH(QStringList, expected);
+        const Differences diffs = SchemaDiff::compare(parse(configured), parse(live), Dialect::get(DialectKind::PostgreSQL));
+        QCOMPARE(describe(diffs), expected);
+    }
+
+    void unnamedConstraintsMatchByDefinition()
+    {
+        // The configuration names nothing; the server named everything.
+        const Schema configured = parse(QStringLiteral(
+            "tables:\n  - name: t\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+            "      - {name: a, type: integer}\n    unique_constraints:\n      - {columns: [a]}\n"
+            "    checks:\n      - {expression: \"a > 0\"}\n"));
+        Schema live = configured;
+        live.tables[0].uniqueConstraints[0].name = QStringLiteral("t_a_key");
+        live.tables[0].checks[0].name = QStringLiteral("t_a_check");
+        live.tables[0].checks[0].expression = QStringLiteral("(a > 0)");
+        live.tables[0].primaryKey.name = QStringLiteral("t_pkey");
+        QVERIFY(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::PostgreSQL)).isEmpty());
+    }
+
+    void renameHintIgnoredWhenOldNameStillConfigured()
+    {
+        const Schema live = parse(QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: a, type: text}\n"));
+        const Schema configured = parse(QStringLiteral(
+            "tables:\n  - name: t\n    columns:\n      - {name: a, type: text}\n      - {name: b, type: text, renamed_from: a}\n"));
+        QCOMPARE(describe(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::PostgreSQL))),
+                 QStringList{QStringLiteral("column_added t.b")});
+    }
+
+    void ignoredTablesLeftOut()
+    {
+        const Schema live = parse(QStringLiteral(
+            "tables:\n  - name: tmp_import\n    columns:\n      - {name: a, type: text}\n"
+            "  - name: spatial_ref_sys\n    columns:\n      - {name: a, type: text}\n"));
+        DiffOptions options;
+        options.isIgnored = [](const QString &t) { return t.startsWith(QLatin1String("tmp_")) || t == QLatin1String("spatial_ref_sys"); };
+        QVERIFY(SchemaDiff::compare(Schema{}, live, Dialect::get(DialectKind::PostgreSQL), options).isEmpty());
+    }
+
+    void sqliteEnumIsACheck()
+    {
+        // On SQLite an enum column is text with a CHECK; changing the enum's
+        // values changes that check.
+        const QString table = QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: m, type: mood}\n");
+        const Schema configured = parse(QStringLiteral("enums:\n  - {name: mood, values: [ok, sad, happy]}\n") + table);
+        const Schema old = parse(QStringLiteral("enums:\n  - {name: mood, values: [ok, sad]}\n") + table);
+        const Dialect &sqlite = Dialect::get(DialectKind::Sqlite);
+        QVERIFY(SchemaDiff::compare(old, sqlite.lowered(old), sqlite).isEmpty());
+        QCOMPARE(describe(SchemaDiff::compare(configured, sqlite.lowered(old), sqlite)),
+                 (QStringList{QStringLiteral("check_added t."), QStringLiteral("check_removed t.")}));
+    }
+
+    void textRendering()
+    {
+        const DiffCase narrowed = diffCases().at(8);
+        QCOMPARE(QLatin1String(narrowed.name), QLatin1String("column type narrowed"));
+        const Differences diffs = SchemaDiff::compare(parse(narrowed.configuredYaml + QStringLiteral(
+                                                                "  - name: extra\n    columns:\n      - {name: id, type: integer}\n")),
+                                                      parse(narrowed.liveYaml), Dialect::get(DialectKind::PostgreSQL));
+        const QString expected = QStringLiteral(
+            "table users\n"
+            "  ~ change type of column email from varchar(100) to varchar(50)\n"
+            "      ! can lose data: narrows users.email from varchar(100) to varchar(50): values that do not fit are lost or refused\n"
+            "\n"
+            "+ create table extra (1 column(s))\n"
+            "\n"
+            "2 difference(s), 1 can lose data\n");
+        QCOMPARE(DiffRenderer::text(diffs), expected);
+        QVERIFY(DiffRenderer::text(diffs, true).contains(QStringLiteral("\x1b[")));
+        QCOMPARE(DiffRenderer::text({}), QStringLiteral("No differences: the database matches the schema configuration.\n"));
+    }
+
+    void jsonRendering()
+    {
+        const DiffCase removed = diffCases().at(5);
+        QCOMPARE(QLatin1String(removed.name), QLatin1String("column removed"));
+        const Differences diffs = SchemaDiff::compare(parse(removed.configuredYaml), parse(removed.liveYaml),
+                                                      Dialect::get(DialectKind::PostgreSQL));
+        const QJsonObject json = DiffRenderer::json(diffs);
+        QCOMPARE(json.value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("destructive")).toInt(), 1);
+        const QJsonObject item = json.value(QStringLiteral("differences")).toArray().at(0).toObject();
+        QCOMPARE(item.value(QStringLiteral("kind")).toString(), QStringLiteral("column_removed"));
+        QCOMPARE(item.value(QStringLiteral("table")).toString(), QStringLiteral("users"));
+        QCOMPARE(item.value(QStringLiteral("name")).toString(), QStringLiteral("legacy_flag"));
+        QVERIFY(item.value(QStringLiteral("destructive")).toBool());
+        QCOMPARE(item.value(QStringLiteral("live")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("boolean"));
+        QVERIFY(!item.contains(QStringLiteral("configured")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SchemaDiff)
+#include "tst_schemadiff.moc"

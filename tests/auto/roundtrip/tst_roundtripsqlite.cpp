@@ -1,0 +1,60 @@
+// On a real SQLite file: a configuration created in the database diffs
+// empty against it, and the database's own schema, written as YAML and
+// read back, diffs empty against the database (what `inspect` promises).
+
+#include "SchemaGenerator.h"
+#include "TestDatabase.h"
+#include "TestResult.h"
+#include "config/SchemaReader.h"
+#include "config/SchemaWriter.h"
+#include "dialect/Dialect.h"
+#include "diff/DiffRenderer.h"
+#include "diff/SchemaDiff.h"
+#include "introspect/Introspector.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sd;
+using namespace sd::testing;
+
+Q_DECLARE_METATYPE(sd::Schema)
+
+class tst_RoundTripSqlite : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<Schema>("schema");
+        auto demo = SchemaReader::readFile(qEnvironmentVariable("SCHEMADESK_SOURCE_DIR") + QStringLiteral("/examples/demo/config/schema.yaml"));
+        if (!demo)
+            qFatal("demo schema: %s", qPrintable(joinErrors(demo.error())));
+        QTest::newRow("demo project") << *demo;
+        QTest::newRow("generated 1000 tables") << generateSchema(1000);
+    }
+
+    void roundTrip()
+    {
+        QFETCH(Schema, schema);
+        QTemporaryDir dir;
+        auto connection = openSqliteFile(dir.filePath(QStringLiteral("roundtrip.db")));
+        SD_VERIFY_RESULT(connection);
+        SD_VERIFY_RESULT(createSchema(**connection, schema));
+        auto live = Introspector::read(**connection);
+        SD_VERIFY_RESULT(live);
+        QCOMPARE(live->tables.size(), schema.tables.size());
+
+        const Dialect &sqlite = Dialect::get(DialectKind::Sqlite);
+        QCOMPARE(DiffRenderer::text(SchemaDiff::compare(schema, *live, sqlite)), DiffRenderer::text({}));
+
+        // inspect: database -> YAML -> schema, diffs empty against the database
+        auto reread = SchemaReader::readString(SchemaWriter::toYaml(*live), QStringLiteral("inspected.yaml"));
+        SD_VERIFY_RESULT(reread);
+        QCOMPARE(DiffRenderer::text(SchemaDiff::compare(*reread, *live, sqlite)), DiffRenderer::text({}));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RoundTripSqlite)
+#include "tst_roundtripsqlite.moc"

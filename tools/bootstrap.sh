@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The README's two commands on a fresh Debian 12 machine:
+#
+#   tools/bootstrap.sh demo   install what is missing, build, run SchemaDesk on examples/demo
+#   tools/bootstrap.sh test   install what is missing, build, run every test (PostgreSQL included)
+#
+# Works as root and as a normal user with sudo (only apt-get runs through
+# sudo; the build stays yours). BUILD_DIR overrides the build folder.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+mode=${1:-}
+case "$mode" in
+  demo|test) ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  libqt6sql6-sqlite libqt6sql6-psql libyaml-cpp-dev
+  postgresql postgresql-contrib sqlite3 xvfb
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "== installing: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+build=${BUILD_DIR:-build/dev}
+echo "== building in $build"
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build "$build" --parallel "$(nproc)"
+
+if [ "$mode" = demo ]; then
+  cli="$build/src/cli/schemadesk-cli"
+  echo "== schemadesk-cli --project examples/demo status"
+  "$cli" --project examples/demo status
+  echo
+  echo "== schemadesk-cli --project examples/demo diff"
+  # exit 1 means "differences found": the demo database does not exist yet
+  "$cli" --project examples/demo diff || [ $? -eq 1 ]
+  exit 0
+fi
+
+echo "== running the tests"
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$build" --output-on-failure --parallel 2 --timeout 900

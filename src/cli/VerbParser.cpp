@@ -23,9 +23,12 @@ std::optional<int> VerbParser::parse(const QStringList &arguments, Console &cons
         return BadInput;
     }
     if (isSet(QStringLiteral("help"))) {
+        // Qt names the program by its path; say how the verb is typed.
         QString help = helpText();
-        help.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationName() + QLatin1Char(' ') + m_verb,
-                     QStringLiteral("Usage: ") + QCoreApplication::applicationName() + QStringLiteral(" [--project DIR] [--env NAME | --url URL] ") + m_verb);
+        const qsizetype firstLineEnd = help.indexOf(QLatin1Char('\n'));
+        help.replace(0, firstLineEnd,
+                     QCoreApplication::translate("VerbParser", "Usage: %1 [--project DIR] [--env NAME | --url URL] %2 [options]")
+                         .arg(QCoreApplication::applicationName(), m_verb));
         console.out(help);
         return Success;
     }

@@ -203,6 +203,26 @@ QString SqlExpression::comparisonKey(const QString &sql)
     return joined(withCanonicalFunctions(withInLists(withoutGroupingParens(withoutCasts(canonicalTokens(sql))))));
 }
 
+QString SqlExpression::renameIdentifiers(const QString &sql, const QHash<QString, QString> &renames)
+{
+    if (sql.isEmpty() || renames.isEmpty())
+        return sql;
+    QString out = sql;
+    const Tokens tokens = SqlLexer::tokenize(sql, true);
+    // Replace from the end so earlier positions stay valid.
+    for (auto it = tokens.crbegin(); it != tokens.crend(); ++it) {
+        if (!it->isName() || !renames.contains(it->text))
+            continue;
+        if (std::next(it) != tokens.crend() && std::next(it)->kind == SqlToken::Kind::Dot)
+            continue; // qualified: other.name
+        const QString replacement = it->kind == SqlToken::Kind::QuotedIdentifier
+                                        ? QLatin1Char('"') + QString(renames.value(it->text)).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"')
+                                        : renames.value(it->text);
+        out.replace(it->position, it->length, replacement);
+    }
+    return out;
+}
+
 QString SqlExpression::stripOuterParentheses(const QString &sql)
 {
     QString s = sql.trimmed();

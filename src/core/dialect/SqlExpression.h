@@ -4,6 +4,7 @@
 
 #include "model/Schema.h"
 
+#include <QHash>
 #include <QString>
 
 namespace sd {
@@ -22,6 +23,10 @@ public:
     // varying` is the string abc, `(-1)` the number -1, `NULL::text` null,
     // `true` a boolean, anything else an expression kept as written.
     static DefaultValue defaultFromSql(const QString &sql);
+
+    // Replaces the names in `renames` (old -> new) where they stand as
+    // identifiers, quoted or not; strings and other names are left alone.
+    static QString renameIdentifiers(const QString &sql, const QHash<QString, QString> &renames);
 
     // Removes parentheses that wrap the whole text: "((a > 0))" -> "a > 0".
     static QString stripOuterParentheses(const QString &sql);

@@ -92,9 +92,12 @@ public:
     {
     }
 
-    void compare(const Table &cfg, const Table &live)
+    void compare(const Table &cfg, const Table &liveTable)
     {
         m_table = cfg.name;
+        // Constraints and indexes of the database are compared as they will
+        // be once the renames are applied: a renamed column carries them.
+        const Table live = withRenamesApplied(cfg, liveTable);
         if (cfg.comment != live.comment)
             add(K::TableCommentChanged, cfg.name, live.comment, cfg.comment);
         if (SqlExpression::comparisonKey(cfg.partitionBy) != SqlExpression::comparisonKey(live.partitionBy))
@@ -108,6 +111,37 @@ public:
     }
 
 private:
+    static Table withRenamesApplied(const Table &cfg, Table live)
+    {
+        QHash<QString, QString> renames;
+        for (const Column &c : cfg.columns) {
+            if (!c.renamedFrom.isEmpty() && !live.column(c.name) && live.column(c.renamedFrom) && !cfg.column(c.renamedFrom))
+                renames.insert(c.renamedFrom, c.name);
+        }
+        if (renames.isEmpty())
+            return live;
+        auto renameList = [&](QStringList &names) {
+            for (QString &n : names)
+                n = renames.value(n, n);
+        };
+        auto renameSql = [&](QString &sql) { sql = SqlExpression::renameIdentifiers(sql, renames); };
+        renameList(live.primaryKey.columns);
+        for (Index &i : live.indexes) {
+            renameList(i.columns);
+            renameSql(i.expression);
+            renameSql(i.where);
+        }
+        for (UniqueConstraint &u : live.uniqueConstraints)
+            renameList(u.columns);
+        for (ForeignKey &f : live.foreignKeys)
+            renameList(f.columns);
+        for (Check &ck : live.checks)
+            renameSql(ck.expression);
+        for (Column &c : live.columns)
+            renameSql(c.generated);
+        return live;
+    }
+
     Difference &add(K kind, const QString &name, Difference::Object liveSide, Difference::Object cfgSide)
     {
         m_out.append(Difference{kind, m_table, name, {}, std::move(liveSide), std::move(cfgSide), false, {}});
@@ -193,7 +227,7 @@ private:
 
     void compareIndexes(const Table &cfg, const Table &live)
     {
-        const auto m = match(cfg.indexes, live.indexes, [this](const Index &i) {
+        const auto m = match(cfg.indexes, live.indexes, [this](const Index &i) -> QString {
             return QString::number(i.unique) + QLatin1Char('|') + indexElementsKey(i) + QLatin1Char('|')
                    + SqlExpression::comparisonKey(i.where) + QLatin1Char('|') + i.method.toLower();
         });
@@ -212,7 +246,7 @@ private:
     void compareUniques(const Table &cfg, const Table &live)
     {
         const auto m = match(cfg.uniqueConstraints, live.uniqueConstraints,
-                             [](const UniqueConstraint &u) { return u.columns.join(QLatin1Char(',')); });
+                             [](const UniqueConstraint &u) -> QString { return u.columns.join(QLatin1Char(',')); });
         for (const auto &[c, l] : m.pairs) {
             if (namesDiffer(*c, *l) || c->columns != l->columns || c->deferrable != l->deferrable
                 || c->initiallyDeferred != l->initiallyDeferred)
@@ -226,7 +260,7 @@ private:
 
     void compareForeignKeys(const Table &cfg, const Table &live)
     {
-        const auto m = match(cfg.foreignKeys, live.foreignKeys, [](const ForeignKey &f) {
+        const auto m = match(cfg.foreignKeys, live.foreignKeys, [](const ForeignKey &f) -> QString {
             return f.columns.join(QLatin1Char(',')) + QLatin1Char('>') + f.referencedTable + QLatin1Char('.')
                    + f.referencedColumns.join(QLatin1Char(','));
         });
@@ -246,7 +280,7 @@ private:
     void compareChecks(const Table &cfg, const Table &live)
     {
         const auto m = match(cfg.checks, live.checks,
-                             [](const Check &c) { return SqlExpression::comparisonKey(c.expression); });
+                             [](const Check &c) -> QString { return SqlExpression::comparisonKey(c.expression); });
         for (const auto &[c, l] : m.pairs) {
             if (namesDiffer(*c, *l)
                 || SqlExpression::comparisonKey(c->expression) != SqlExpression::comparisonKey(l->expression)

@@ -80,6 +80,7 @@ constexpr Synonym plainNames[] = {
     {"double", ColumnType::Kind::Double},
     {"double precision", ColumnType::Kind::Double},
     {"float8", ColumnType::Kind::Double},
+    {"float", ColumnType::Kind::Double}, // PostgreSQL's float is float8; SQLite's FLOAT is REAL affinity
     {"text", ColumnType::Kind::Text},
     {"date", ColumnType::Kind::Date},
     {"time", ColumnType::Kind::Time},

@@ -122,7 +122,7 @@ private Q_SLOTS:
         QTest::newRow("typo in a type")
             << QStringList{QStringLiteral("diff")}
             << QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: id, type: bigitn}\n") << 2
-            << QStringLiteral("schemadesk-cli: config/schema.yaml:4:32: unknown type 'bigitn' (did you mean 'bigint'?");
+            << QStringLiteral("schemadesk-cli: config/schema.yaml:4:26: unknown type 'bigitn' (did you mean 'bigint'?");
         QTest::newRow("malformed yaml") << QStringList{QStringLiteral("diff")} << QStringLiteral("tables: [\n") << 2
                                         << QStringLiteral("schemadesk-cli: config/schema.yaml:");
         QTest::newRow("unknown environment") << QStringList{QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("diff")}

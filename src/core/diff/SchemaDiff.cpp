@@ -216,8 +216,7 @@ private:
             && m_dialect.kind() == DialectKind::PostgreSQL)
             differ = cfg.primaryKey.name != PostgresDialect::defaultPrimaryKeyName(cfg.name);
         if (differ)
-            add(K::PrimaryKeyChanged, cfg.primaryKey.name.isEmpty() ? live.primaryKey.name : cfg.primaryKey.name,
-                live.primaryKey, cfg.primaryKey);
+            add(K::PrimaryKeyChanged, cfg.primaryKey.name, live.primaryKey, cfg.primaryKey); // the live name is in `live`
     }
 
     QString indexElementsKey(const Index &i) const

@@ -1,0 +1,190 @@
+#include "ColumnReader.h"
+
+#include "Suggest.h"
+#include "YamlScalar.h"
+
+#include <QCoreApplication>
+
+namespace sd {
+
+namespace {
+
+// Type names for "did you mean": the portable names without arguments.
+const QStringList &typeBaseNames()
+{
+    static const QStringList names = {
+        QStringLiteral("smallint"), QStringLiteral("integer"), QStringLiteral("bigint"),
+        QStringLiteral("boolean"), QStringLiteral("real"), QStringLiteral("double"),
+        QStringLiteral("numeric"), QStringLiteral("varchar"), QStringLiteral("char"),
+        QStringLiteral("text"), QStringLiteral("date"), QStringLiteral("time"),
+        QStringLiteral("timestamp"), QStringLiteral("timestamptz"), QStringLiteral("blob"),
+        QStringLiteral("json"), QStringLiteral("uuid"),
+    };
+    return names;
+}
+
+} // namespace
+
+ColumnReader::ColumnReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics)
+    : m_enums(enums)
+    , m_diagnostics(diagnostics)
+{
+}
+
+QStringList ColumnReader::keys()
+{
+    return {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("primary_key"),
+            QStringLiteral("autoincrement"), QStringLiteral("nullable"), QStringLiteral("default"),
+            QStringLiteral("generated"), QStringLiteral("renamed_from"), QStringLiteral("comment")};
+}
+
+std::optional<ColumnEntry> ColumnReader::read(const YAML::Node &node)
+{
+    YamlMap map(node, QCoreApplication::translate("ColumnReader", "column"), keys(), m_diagnostics);
+    if (!map.isMap())
+        return std::nullopt;
+
+    ColumnEntry entry;
+    Column &column = entry.column;
+    column.name = map.requiredString(QStringLiteral("name"));
+    entry.nameNode = map.value(QStringLiteral("name"));
+    if (map.require(QStringLiteral("type")))
+        column.type = readType(map, QStringLiteral("type"));
+    entry.primaryKey = map.boolean(QStringLiteral("primary_key"), false);
+
+    if (const auto text = map.scalar(QStringLiteral("autoincrement"), QCoreApplication::translate("ColumnReader", "true, false or always for 'autoincrement'"))) {
+        if (text->compare(QLatin1String("always"), Qt::CaseInsensitive) == 0) {
+            column.autoincrement = Autoincrement::Always;
+        } else if (const auto b = YamlMap::parseBoolean(*text)) {
+            column.autoincrement = *b ? Autoincrement::Yes : Autoincrement::No;
+        } else {
+            m_diagnostics.error(map.value(QStringLiteral("autoincrement")),
+                QCoreApplication::translate("ColumnReader", "expected true, false or always for 'autoincrement', found '%1'")
+                    .arg(*text));
+        }
+    }
+
+    column.nullable = map.boolean(QStringLiteral("nullable"), true);
+    if (map.has(QStringLiteral("nullable")) && column.nullable) {
+        entry.saysNullable = true;
+        entry.nullableNode = map.value(QStringLiteral("nullable"));
+    }
+    if (map.contains(QStringLiteral("default")))
+        column.defaultValue = readDefault(map.value(QStringLiteral("default")));
+    if (map.has(QStringLiteral("generated")))
+        readGenerated(map.value(QStringLiteral("generated")), column);
+    column.renamedFrom = map.string(QStringLiteral("renamed_from"));
+    column.comment = map.string(QStringLiteral("comment"));
+
+    if (column.name.isEmpty())
+        return std::nullopt;
+    return entry;
+}
+
+ColumnType ColumnReader::readType(YamlMap &map, const QString &key)
+{
+    const YAML::Node node = map.value(key);
+    if (node.IsMap())
+        return readNativeType(node);
+    const auto text = map.scalar(key, QCoreApplication::translate("ColumnReader", "a type name or {postgresql: ..., sqlite: ...} for 'type'"));
+    if (!text)
+        return {};
+    return readTypeName(*text, node);
+}
+
+ColumnType ColumnReader::readTypeName(const QString &text, const YAML::Node &node)
+{
+    if (const auto portable = ColumnType::parsePortable(text))
+        return *portable;
+    for (const EnumType &e : m_enums) {
+        if (e.name == text)
+            return ColumnType::enumeration(text);
+    }
+    const QString lower = text.simplified().toLower();
+    if (lower == QLatin1String("varchar") || lower == QLatin1String("character varying")
+        || lower == QLatin1String("char") || lower == QLatin1String("character")) {
+        const int example = lower.contains(QLatin1String("var")) ? 255 : 1;
+        m_diagnostics.error(node, QCoreApplication::translate("ColumnReader", "%1 needs a length, e.g. %1(%2)")
+                                      .arg(text.simplified()).arg(example));
+        return {};
+    }
+    m_diagnostics.error(node, unknownTypeMessage(text));
+    return {};
+}
+
+QString ColumnReader::unknownTypeMessage(const QString &text) const
+{
+    QStringList enumNames;
+    for (const EnumType &e : m_enums)
+        enumNames << e.name;
+    QString known = portableTypeNames().join(QStringLiteral(", "));
+    if (!enumNames.isEmpty())
+        known += QStringLiteral("; enums: ") + enumNames.join(QStringLiteral(", "));
+
+    // "varchr(20)" is compared by its name and suggested with its arguments.
+    const qsizetype paren = text.indexOf(QLatin1Char('('));
+    const QString base = paren < 0 ? text : text.left(paren).trimmed();
+    const QString arguments = paren < 0 ? QString() : text.mid(paren);
+    QString suggestion = closestMatch(base, typeBaseNames() + enumNames);
+    if (!suggestion.isEmpty()) {
+        return QCoreApplication::translate("ColumnReader", "unknown type '%1' (did you mean '%2'? known types: %3)")
+            .arg(text, suggestion + arguments, known);
+    }
+    return QCoreApplication::translate("ColumnReader",
+               "unknown type '%1' (known types: %2; write another type per dialect, e.g. {postgresql: %1})")
+        .arg(text, known);
+}
+
+ColumnType ColumnReader::readNativeType(const YAML::Node &node)
+{
+    YamlMap map(node, QCoreApplication::translate("ColumnReader", "native type"), {QStringLiteral("postgresql"), QStringLiteral("sqlite")}, m_diagnostics);
+    QMap<QString, QString> spellings;
+    for (const QString &dialect : {QStringLiteral("postgresql"), QStringLiteral("sqlite")}) {
+        const QString spelling = map.string(dialect).trimmed();
+        if (!spelling.isEmpty())
+            spellings.insert(dialect, spelling);
+    }
+    if (spellings.isEmpty()) {
+        m_diagnostics.error(node, QCoreApplication::translate("ColumnReader", "a native type needs a spelling for postgresql or sqlite, "
+                                     "e.g. {postgresql: tsvector, sqlite: text}"));
+        return {};
+    }
+    return ColumnType::native(spellings);
+}
+
+DefaultValue ColumnReader::readDefault(const YAML::Node &node)
+{
+    if (node.IsNull())
+        return DefaultValue::null();
+    if (node.IsScalar()) {
+        const QString text = YamlDiagnostics::text(node);
+        if (YamlDiagnostics::isQuoted(node))
+            return DefaultValue::string(text);
+        if (YamlScalar::isNumber(text))
+            return DefaultValue::number(text);
+        const QString lower = text.toLower();
+        if (lower == QLatin1String("true") || lower == QLatin1String("false"))
+            return DefaultValue::boolean(lower == QLatin1String("true"));
+        return DefaultValue::string(text);
+    }
+    if (node.IsMap()) {
+        YamlMap map(node, QCoreApplication::translate("ColumnReader", "default expression"), {QStringLiteral("sql")}, m_diagnostics);
+        const QString sql = map.requiredString(QStringLiteral("sql"));
+        return sql.isEmpty() ? DefaultValue() : DefaultValue::expression(sql);
+    }
+    m_diagnostics.error(node, QCoreApplication::translate("ColumnReader",
+                                  "expected a value or {sql: EXPRESSION} for 'default', found %1")
+                                  .arg(YamlDiagnostics::describe(node)));
+    return {};
+}
+
+void ColumnReader::readGenerated(const YAML::Node &node, Column &column)
+{
+    YamlMap map(node, QCoreApplication::translate("ColumnReader", "generated column"), {QStringLiteral("sql"), QStringLiteral("stored")}, m_diagnostics);
+    if (!map.isMap())
+        return;
+    column.generated = map.requiredString(QStringLiteral("sql"));
+    column.generatedStored = map.boolean(QStringLiteral("stored"), true);
+}
+
+} // namespace sd

@@ -1,0 +1,45 @@
+#pragma once
+// Reads one column of schema.yaml (`{name: id, type: bigint, ...}`): its
+// type (portable, enum or per dialect), default and generated expression.
+
+#include "YamlMap.h"
+#include "model/Schema.h"
+
+namespace sd {
+
+// A column as read, with what the table still has to check.
+struct ColumnEntry
+{
+    Column column;
+    bool primaryKey = false;      // `primary_key: true` on the column
+    YAML::Node nameNode;
+    bool saysNullable = false;    // the column says `nullable: true` ...
+    YAML::Node nullableNode;      // ... here
+};
+
+class ColumnReader
+{
+public:
+    ColumnReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics);
+
+    // std::nullopt when the column has no usable name (already reported).
+    std::optional<ColumnEntry> read(const YAML::Node &node);
+
+    // The value of a `type:` key.
+    ColumnType readType(YamlMap &map, const QString &key);
+    // The value of a `default:` key: literal or {sql: ...}.
+    DefaultValue readDefault(const YAML::Node &node);
+
+    static QStringList keys();
+
+private:
+    ColumnType readTypeName(const QString &text, const YAML::Node &node);
+    ColumnType readNativeType(const YAML::Node &node);
+    void readGenerated(const YAML::Node &node, Column &column);
+    QString unknownTypeMessage(const QString &text) const;
+
+    const QList<EnumType> &m_enums;
+    YamlDiagnostics &m_diagnostics;
+};
+
+} // namespace sd

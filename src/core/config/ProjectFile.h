@@ -1,0 +1,55 @@
+#pragma once
+// The project file schemadesk.yaml (DESIGN.md section 2): where the schema
+// and migrations live, which database to use, and the named environments.
+
+#include "Error.h"
+#include "db/DatabaseUrl.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace sd {
+
+struct Environment
+{
+    QString url;
+    bool isProtected = false; // destructive actions need typed confirmation
+
+    bool operator==(const Environment &) const = default;
+};
+
+struct Project
+{
+    QString directory;      // absolute
+    QString schemaPath;     // absolute
+    QString migrationsPath; // absolute
+    QString databaseUrl;    // as written; empty when the file names none
+    bool autoUpgrade = true;
+    QMap<QString, Environment> environments;
+    QStringList ignorePatterns; // table-name globs: "tmp_*"
+    QString postgresSchema = QStringLiteral("public");
+    int connectTimeoutSeconds = 10;
+
+    // True when `table` matches one of the ignore globs.
+    bool isIgnored(const QString &table) const;
+    // True when `envName` names an environment marked `protected: true`.
+    bool isProtected(const QString &envName) const;
+
+    // The database to use, by DESIGN.md's precedence: `cliUrl` (--url), then
+    // the environment `envName` (--env), then $SCHEMADESK_DATABASE_URL, then
+    // `database`. Relative SQLite paths are taken from the project directory.
+    Result<DatabaseUrl> resolveDatabaseUrl(const QString &cliUrl, const QString &envName) const;
+};
+
+class ProjectFile
+{
+public:
+    // Reads `directory`/schemadesk.yaml, reporting every error in it.
+    static MultiResult<Project> load(const QString &directory);
+    static QString fileName(); // "schemadesk.yaml"
+    // The environment variable that names a database when no --url or --env is given.
+    static QString databaseUrlVariable(); // "SCHEMADESK_DATABASE_URL"
+};
+
+} // namespace sd

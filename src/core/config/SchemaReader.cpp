@@ -1,0 +1,210 @@
+#include "SchemaReader.h"
+
+#include "ColumnReader.h"
+#include "Suggest.h"
+#include "TableReader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+
+#include <exception>
+
+namespace sd {
+
+namespace {
+
+// Reads one parsed document; the helpers share the diagnostics.
+class SchemaDocument
+{
+public:
+    explicit SchemaDocument(YamlDiagnostics &diagnostics)
+        : m_diagnostics(diagnostics)
+    {
+    }
+
+    Schema read(const YAML::Node &root);
+
+private:
+    void readEnums(YamlMap &map);
+    void readTables(YamlMap &map);
+    void checkIndexNames(const TableEntry &entry);
+    void checkReferences(const TableEntry &entry);
+
+    YamlDiagnostics &m_diagnostics;
+    Schema m_schema;
+    QHash<QString, YAML::Node> m_tableNames;
+    QHash<QString, const Table *> m_tables; // filled once every table is read
+    QHash<QString, YAML::Node> m_indexNames;
+    QList<TableEntry> m_entries;
+};
+
+Schema SchemaDocument::read(const YAML::Node &root)
+{
+    if (root.IsNull())
+        return m_schema; // an empty file is an empty schema
+    YamlMap map(root, QCoreApplication::translate("SchemaReader", "schema configuration"),
+                {QStringLiteral("enums"), QStringLiteral("tables")}, m_diagnostics);
+    if (!map.isMap())
+        return m_schema;
+    // Enums first, wherever they stand: columns refer to them by name.
+    readEnums(map);
+    readTables(map);
+    for (const Table &table : std::as_const(m_schema.tables))
+        m_tables.insert(table.name, &table);
+    for (const TableEntry &entry : std::as_const(m_entries))
+        checkReferences(entry);
+    return m_schema;
+}
+
+void SchemaDocument::readEnums(YamlMap &map)
+{
+    QHash<QString, YAML::Node> seen;
+    for (const YAML::Node &node : map.nodeList(QStringLiteral("enums"), QCoreApplication::translate("SchemaReader", "enums"))) {
+        YamlMap m(node, QCoreApplication::translate("SchemaReader", "enum"),
+                  {QStringLiteral("name"), QStringLiteral("values")}, m_diagnostics);
+        if (!m.isMap())
+            continue;
+        EnumType type;
+        type.name = m.requiredString(QStringLiteral("name"));
+        const YAML::Node nameNode = m.value(QStringLiteral("name"));
+        if (m.require(QStringLiteral("values"))) {
+            const QList<YamlItem> values = m.scalarList(QStringLiteral("values"),
+                                                        QCoreApplication::translate("SchemaReader", "values"));
+            for (const YamlItem &value : values) {
+                if (type.values.contains(value.text)) {
+                    m_diagnostics.error(value.node, QCoreApplication::translate("SchemaReader", "enum '%1' lists '%2' twice")
+                                                        .arg(type.name, value.text));
+                    continue;
+                }
+                type.values << value.text;
+            }
+            if (values.isEmpty() && m.value(QStringLiteral("values")).IsSequence()) {
+                m_diagnostics.error(m.value(QStringLiteral("values")),
+                    QCoreApplication::translate("SchemaReader", "enum '%1' has no values").arg(type.name));
+            }
+        }
+        if (type.name.isEmpty())
+            continue;
+        if (seen.contains(type.name)) {
+            m_diagnostics.error(nameNode, QCoreApplication::translate("SchemaReader", "duplicate enum '%1' (first defined at line %2)")
+                                              .arg(type.name)
+                                              .arg(YamlDiagnostics::line(seen.value(type.name))));
+            continue;
+        }
+        if (ColumnType::parsePortable(type.name)) {
+            m_diagnostics.error(nameNode, QCoreApplication::translate("SchemaReader",
+                                              "enum name '%1' is the name of a built-in type: choose another")
+                                              .arg(type.name));
+        }
+        seen.insert(type.name, nameNode);
+        m_schema.enums.append(type);
+    }
+}
+
+void SchemaDocument::readTables(YamlMap &map)
+{
+    TableReader reader(m_schema.enums, m_diagnostics);
+    for (const YAML::Node &node : map.nodeList(QStringLiteral("tables"), QCoreApplication::translate("SchemaReader", "tables"))) {
+        std::optional<TableEntry> entry = reader.read(node);
+        if (!entry)
+            continue;
+        const QString &name = entry->table.name;
+        if (m_tableNames.contains(name)) {
+            m_diagnostics.error(entry->nameNode, QCoreApplication::translate("SchemaReader", "duplicate table '%1' (first defined at line %2)")
+                                                     .arg(name)
+                                                     .arg(YamlDiagnostics::line(m_tableNames.value(name))));
+            continue;
+        }
+        m_tableNames.insert(name, entry->nameNode);
+        checkIndexNames(*entry);
+        m_schema.tables.append(entry->table);
+        m_entries.append(*entry);
+    }
+}
+
+void SchemaDocument::checkIndexNames(const TableEntry &entry)
+{
+    for (const YamlItem &name : entry.indexNames) {
+        if (m_indexNames.contains(name.text)) {
+            m_diagnostics.error(name.node, QCoreApplication::translate("SchemaReader",
+                                               "duplicate index name '%1' (first used at line %2; indexes, unique "
+                                               "constraints and primary keys share one namespace)")
+                                               .arg(name.text)
+                                               .arg(YamlDiagnostics::line(m_indexNames.value(name.text))));
+            continue;
+        }
+        m_indexNames.insert(name.text, name.node);
+    }
+}
+
+void SchemaDocument::checkReferences(const TableEntry &entry)
+{
+    for (const ForeignKeyReference &reference : entry.references) {
+        const ForeignKey &fk = entry.table.foreignKeys.at(reference.foreignKey);
+        const Table *target = m_tables.value(fk.referencedTable);
+        if (!target) {
+            const QString suggestion = closestMatch(fk.referencedTable, m_tableNames.keys());
+            m_diagnostics.error(reference.tableNode,
+                suggestion.isEmpty()
+                    ? QCoreApplication::translate("SchemaReader", "foreign key references unknown table '%1'")
+                          .arg(fk.referencedTable)
+                    : QCoreApplication::translate("SchemaReader", "foreign key references unknown table '%1' (did you mean '%2'?)")
+                          .arg(fk.referencedTable, suggestion));
+            continue;
+        }
+        QStringList known;
+        for (const Column &c : target->columns)
+            known << c.name;
+        for (qsizetype i = 0; i < reference.columnNodes.size(); ++i) {
+            const QString &name = fk.referencedColumns.at(i);
+            if (known.contains(name))
+                continue;
+            const QString suggestion = closestMatch(name, known);
+            m_diagnostics.error(reference.columnNodes.at(i),
+                suggestion.isEmpty()
+                    ? QCoreApplication::translate("SchemaReader",
+                          "foreign key references unknown column '%1' of table '%2' (its columns: %3)")
+                          .arg(name, target->name, known.join(QStringLiteral(", ")))
+                    : QCoreApplication::translate("SchemaReader",
+                          "foreign key references unknown column '%1' of table '%2' (did you mean '%3'?)")
+                          .arg(name, target->name, suggestion));
+        }
+    }
+}
+
+} // namespace
+
+MultiResult<Schema> SchemaReader::readFile(const QString &path, const QString &displayPath)
+{
+    const QString shown = displayPath.isEmpty() ? path : displayPath;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return std::unexpected(Errors{Error::io(
+            QCoreApplication::translate("SchemaReader", "cannot read the schema configuration: %1").arg(file.errorString()),
+            shown)});
+    }
+    return readString(file.readAll(), shown);
+}
+
+MultiResult<Schema> SchemaReader::readString(const QByteArray &yaml, const QString &displayPath)
+{
+    YamlDiagnostics diagnostics(displayPath);
+    Schema schema;
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        SchemaDocument document(diagnostics);
+        schema = document.read(root);
+    } catch (const YAML::ParserException &e) {
+        diagnostics.error(e.mark, QCoreApplication::translate("SchemaReader", "invalid YAML: %1")
+                                      .arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        diagnostics.error(YAML::Mark::null_mark(), QCoreApplication::translate("SchemaReader", "cannot read YAML: %1")
+                                                       .arg(QString::fromUtf8(e.what())));
+    }
+    if (diagnostics.hasErrors())
+        return std::unexpected(diagnostics.sortedErrors());
+    return schema;
+}
+
+} // namespace sd

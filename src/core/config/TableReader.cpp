@@ -1,0 +1,355 @@
+#include "TableReader.h"
+
+#include "Suggest.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace sd {
+
+namespace {
+
+const QStringList &actionKeys()
+{
+    static const QStringList keys = {QStringLiteral("cascade"), QStringLiteral("restrict"), QStringLiteral("set null"),
+                                     QStringLiteral("set default"), QStringLiteral("no action")};
+    return keys;
+}
+
+} // namespace
+
+TableReader::TableReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics)
+    : m_columnReader(enums, diagnostics)
+    , m_diagnostics(diagnostics)
+{
+}
+
+std::optional<TableEntry> TableReader::read(const YAML::Node &node)
+{
+    YamlMap map(node, QCoreApplication::translate("TableReader", "table"),
+                {QStringLiteral("name"), QStringLiteral("renamed_from"), QStringLiteral("comment"),
+                 QStringLiteral("partition_by"), QStringLiteral("columns"), QStringLiteral("primary_key"),
+                 QStringLiteral("indexes"), QStringLiteral("unique_constraints"), QStringLiteral("foreign_keys"),
+                 QStringLiteral("checks")},
+                m_diagnostics);
+    if (!map.isMap())
+        return std::nullopt;
+
+    m_constraintNames.clear();
+    TableEntry entry;
+    Table &table = entry.table;
+    table.name = map.requiredString(QStringLiteral("name"));
+    entry.nameNode = map.value(QStringLiteral("name"));
+    table.renamedFrom = map.string(QStringLiteral("renamed_from"));
+    table.comment = map.string(QStringLiteral("comment"));
+    table.partitionBy = map.string(QStringLiteral("partition_by"));
+
+    QList<ColumnEntry> columns;
+    readColumns(map, entry, columns);
+    readPrimaryKey(map, entry, columns);
+    readIndexes(map, entry);
+    readUniqueConstraints(map, entry);
+    readForeignKeys(map, entry);
+    readChecks(map, entry);
+
+    if (table.name.isEmpty())
+        return std::nullopt;
+    return entry;
+}
+
+void TableReader::readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry> &columns)
+{
+    if (!map.require(QStringLiteral("columns")))
+        return;
+    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("columns"), QCoreApplication::translate("TableReader", "columns"));
+    const YAML::Node listNode = map.value(QStringLiteral("columns"));
+    if (nodes.isEmpty() && listNode.IsSequence())
+        m_diagnostics.error(listNode, QCoreApplication::translate("TableReader", "a table needs at least one column"));
+
+    QHash<QString, YAML::Node> seen;
+    for (const YAML::Node &node : nodes) {
+        std::optional<ColumnEntry> column = m_columnReader.read(node);
+        if (!column)
+            continue;
+        const QString &name = column->column.name;
+        if (seen.contains(name)) {
+            m_diagnostics.error(column->nameNode,
+                QCoreApplication::translate("TableReader", "duplicate column '%1' in table '%2' (first defined at line %3)")
+                    .arg(name, entry.table.name)
+                    .arg(YamlDiagnostics::line(seen.value(name))));
+            continue;
+        }
+        seen.insert(name, column->nameNode);
+        entry.table.columns.append(column->column);
+        columns.append(*column);
+    }
+}
+
+void TableReader::readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<ColumnEntry> &columns)
+{
+    Table &table = entry.table;
+    QStringList onColumns;
+    for (const ColumnEntry &c : columns) {
+        if (c.primaryKey)
+            onColumns << c.column.name;
+    }
+
+    const YAML::Node node = map.value(QStringLiteral("primary_key"));
+    if (map.has(QStringLiteral("primary_key"))) {
+        if (!onColumns.isEmpty()) {
+            m_diagnostics.error(map.keyNode(QStringLiteral("primary_key")),
+                QCoreApplication::translate("TableReader",
+                    "primary key given twice: on column '%1' and at table level; keep one")
+                    .arg(onColumns.join(QStringLiteral("', '"))));
+        }
+        if (node.IsSequence()) {
+            table.primaryKey.columns = columnList(map, QStringLiteral("primary_key"), table);
+        } else if (node.IsMap()) {
+            YamlMap key(node, QCoreApplication::translate("TableReader", "primary key"),
+                        {QStringLiteral("name"), QStringLiteral("columns")}, m_diagnostics);
+            table.primaryKey.name = key.string(QStringLiteral("name"));
+            if (key.require(QStringLiteral("columns")))
+                table.primaryKey.columns = columnList(key, QStringLiteral("columns"), table);
+            if (!table.primaryKey.name.isEmpty()) {
+                entry.indexNames.append({table.primaryKey.name, key.value(QStringLiteral("name"))});
+                m_constraintNames.append({table.primaryKey.name, key.value(QStringLiteral("name"))});
+            }
+        } else {
+            m_diagnostics.error(node, QCoreApplication::translate("TableReader",
+                                          "expected a list of column names or {name: ..., columns: [...]} "
+                                          "for 'primary_key', found %1")
+                                          .arg(YamlDiagnostics::describe(node)));
+        }
+    } else {
+        table.primaryKey.columns = onColumns;
+    }
+
+    for (const QString &name : std::as_const(table.primaryKey.columns)) {
+        Column *column = table.column(name);
+        if (!column)
+            continue;
+        column->nullable = false;
+        for (const ColumnEntry &c : columns) {
+            if (c.column.name == name && c.saysNullable) {
+                m_diagnostics.error(c.nullableNode,
+                    QCoreApplication::translate("TableReader",
+                        "primary key column '%1' cannot be nullable: remove 'nullable: true'")
+                        .arg(name));
+            }
+        }
+    }
+}
+
+QStringList TableReader::columnList(YamlMap &map, const QString &key, const Table &table)
+{
+    const QList<YamlItem> items = map.scalarList(key, QCoreApplication::translate("TableReader", "column names"));
+    if (items.isEmpty() && map.value(key).IsSequence()) {
+        m_diagnostics.error(map.value(key),
+            QCoreApplication::translate("TableReader", "'%1' must name at least one column").arg(key));
+    }
+    QStringList known;
+    for (const Column &c : table.columns)
+        known << c.name;
+
+    QStringList names;
+    for (const YamlItem &item : items) {
+        if (names.contains(item.text)) {
+            m_diagnostics.error(item.node,
+                QCoreApplication::translate("TableReader", "column '%1' is listed twice").arg(item.text));
+            continue;
+        }
+        names << item.text;
+        if (known.contains(item.text))
+            continue;
+        const QString suggestion = closestMatch(item.text, known);
+        m_diagnostics.error(item.node,
+            suggestion.isEmpty()
+                ? QCoreApplication::translate("TableReader", "unknown column '%1' in table '%2' (its columns: %3)")
+                      .arg(item.text, table.name, known.join(QStringLiteral(", ")))
+                : QCoreApplication::translate("TableReader", "unknown column '%1' in table '%2' (did you mean '%3'?)")
+                      .arg(item.text, table.name, suggestion));
+    }
+    return names;
+}
+
+void TableReader::readIndexes(YamlMap &map, TableEntry &entry)
+{
+    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("indexes"), QCoreApplication::translate("TableReader", "indexes"));
+    for (const YAML::Node &node : nodes) {
+        YamlMap m(node, QCoreApplication::translate("TableReader", "index"),
+                  {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
+                   QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method")},
+                  m_diagnostics);
+        if (!m.isMap())
+            continue;
+        Index index;
+        index.name = m.requiredString(QStringLiteral("name"));
+        const bool hasColumns = m.has(QStringLiteral("columns"));
+        const bool hasExpression = m.has(QStringLiteral("expression"));
+        if (hasColumns && hasExpression) {
+            m_diagnostics.error(m.keyNode(QStringLiteral("expression")),
+                QCoreApplication::translate("TableReader", "index '%1' has both 'columns' and 'expression': give one")
+                    .arg(index.name));
+        } else if (!hasColumns && !hasExpression) {
+            m_diagnostics.error(node, QCoreApplication::translate("TableReader", "index '%1' needs 'columns' or 'expression'")
+                                          .arg(index.name));
+        }
+        if (hasColumns)
+            index.columns = columnList(m, QStringLiteral("columns"), entry.table);
+        index.expression = m.string(QStringLiteral("expression"));
+        index.unique = m.boolean(QStringLiteral("unique"), false);
+        index.where = m.string(QStringLiteral("where"));
+        index.method = m.string(QStringLiteral("method"));
+        if (!index.name.isEmpty())
+            entry.indexNames.append({index.name, m.value(QStringLiteral("name"))});
+        entry.table.indexes.append(index);
+    }
+}
+
+void TableReader::readDeferrable(YamlMap &map, bool &deferrable, bool &initiallyDeferred)
+{
+    deferrable = map.boolean(QStringLiteral("deferrable"), false);
+    initiallyDeferred = map.boolean(QStringLiteral("initially_deferred"), false);
+    if (initiallyDeferred && !deferrable) {
+        m_diagnostics.error(map.value(QStringLiteral("initially_deferred")),
+            QCoreApplication::translate("TableReader", "initially_deferred needs deferrable: true"));
+    }
+}
+
+void TableReader::readUniqueConstraints(YamlMap &map, TableEntry &entry)
+{
+    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("unique_constraints"),
+                                                 QCoreApplication::translate("TableReader", "unique constraints"));
+    for (const YAML::Node &node : nodes) {
+        YamlMap m(node, QCoreApplication::translate("TableReader", "unique constraint"),
+                  {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("deferrable"),
+                   QStringLiteral("initially_deferred")},
+                  m_diagnostics);
+        if (!m.isMap())
+            continue;
+        UniqueConstraint unique;
+        unique.name = m.string(QStringLiteral("name"));
+        if (m.require(QStringLiteral("columns")))
+            unique.columns = columnList(m, QStringLiteral("columns"), entry.table);
+        readDeferrable(m, unique.deferrable, unique.initiallyDeferred);
+        if (!unique.name.isEmpty()) {
+            // A unique constraint is an index too: the schema checks the name.
+            entry.indexNames.append({unique.name, m.value(QStringLiteral("name"))});
+            m_constraintNames.append({unique.name, m.value(QStringLiteral("name"))});
+        }
+        entry.table.uniqueConstraints.append(unique);
+    }
+}
+
+ReferentialAction TableReader::readAction(YamlMap &map, const QString &key)
+{
+    const auto text = map.scalar(key, QCoreApplication::translate("TableReader", "an action for '%1'").arg(key));
+    if (!text)
+        return ReferentialAction::NoAction;
+    if (const auto action = referentialActionFromKey(*text))
+        return *action;
+    const QString suggestion = closestMatch(*text, actionKeys());
+    const QString allowed = actionKeys().join(QStringLiteral(", "));
+    m_diagnostics.error(map.value(key),
+        suggestion.isEmpty()
+            ? QCoreApplication::translate("TableReader", "unknown action '%1' for '%2' (allowed: %3)").arg(*text, key, allowed)
+            : QCoreApplication::translate("TableReader", "unknown action '%1' for '%2' (did you mean '%3'? allowed: %4)")
+                  .arg(*text, key, suggestion, allowed));
+    return ReferentialAction::NoAction;
+}
+
+void TableReader::readForeignKeys(YamlMap &map, TableEntry &entry)
+{
+    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("foreign_keys"),
+                                                 QCoreApplication::translate("TableReader", "foreign keys"));
+    for (const YAML::Node &node : nodes) {
+        YamlMap m(node, QCoreApplication::translate("TableReader", "foreign key"),
+                  {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("references"),
+                   QStringLiteral("on_delete"), QStringLiteral("on_update"), QStringLiteral("deferrable"),
+                   QStringLiteral("initially_deferred"), QStringLiteral("not_valid")},
+                  m_diagnostics);
+        if (!m.isMap())
+            continue;
+        ForeignKey fk;
+        fk.name = m.string(QStringLiteral("name"));
+        checkConstraintName(m, fk.name);
+        if (m.require(QStringLiteral("columns")))
+            fk.columns = columnList(m, QStringLiteral("columns"), entry.table);
+
+        ForeignKeyReference reference;
+        if (m.require(QStringLiteral("references"))) {
+            const YAML::Node refNode = m.value(QStringLiteral("references"));
+            reference.node = refNode;
+            if (!refNode.IsMap()) {
+                m_diagnostics.error(refNode, QCoreApplication::translate("TableReader",
+                                                 "expected {table: TABLE, columns: [...]} for 'references', found %1")
+                                                 .arg(YamlDiagnostics::describe(refNode)));
+            } else {
+                YamlMap ref(refNode, QCoreApplication::translate("TableReader", "references"),
+                            {QStringLiteral("table"), QStringLiteral("columns")}, m_diagnostics);
+                fk.referencedTable = ref.requiredString(QStringLiteral("table"));
+                reference.tableNode = ref.value(QStringLiteral("table"));
+                if (ref.require(QStringLiteral("columns"))) {
+                    const QList<YamlItem> items = ref.scalarList(QStringLiteral("columns"),
+                                                                 QCoreApplication::translate("TableReader", "column names"));
+                    for (const YamlItem &item : items) {
+                        fk.referencedColumns << item.text;
+                        reference.columnNodes << item.node;
+                    }
+                    if (!fk.columns.isEmpty() && !items.isEmpty() && fk.columns.size() != items.size()) {
+                        m_diagnostics.error(ref.value(QStringLiteral("columns")),
+                            QCoreApplication::translate("TableReader", "foreign key has %1 columns but references %2")
+                                .arg(fk.columns.size())
+                                .arg(items.size()));
+                    }
+                }
+            }
+        }
+        fk.onDelete = readAction(m, QStringLiteral("on_delete"));
+        fk.onUpdate = readAction(m, QStringLiteral("on_update"));
+        readDeferrable(m, fk.deferrable, fk.initiallyDeferred);
+        fk.notValid = m.boolean(QStringLiteral("not_valid"), false);
+
+        entry.table.foreignKeys.append(fk);
+        if (!fk.referencedTable.isEmpty()) {
+            reference.foreignKey = entry.table.foreignKeys.size() - 1;
+            entry.references.append(reference);
+        }
+    }
+}
+
+void TableReader::readChecks(YamlMap &map, TableEntry &entry)
+{
+    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("checks"), QCoreApplication::translate("TableReader", "checks"));
+    for (const YAML::Node &node : nodes) {
+        YamlMap m(node, QCoreApplication::translate("TableReader", "check"),
+                  {QStringLiteral("name"), QStringLiteral("expression"), QStringLiteral("not_valid")}, m_diagnostics);
+        if (!m.isMap())
+            continue;
+        Check check;
+        check.name = m.string(QStringLiteral("name"));
+        checkConstraintName(m, check.name);
+        check.expression = m.requiredString(QStringLiteral("expression"));
+        check.notValid = m.boolean(QStringLiteral("not_valid"), false);
+        entry.table.checks.append(check);
+    }
+}
+
+void TableReader::checkConstraintName(YamlMap &map, const QString &name)
+{
+    if (name.isEmpty())
+        return;
+    const YAML::Node node = map.value(QStringLiteral("name"));
+    for (const YamlItem &seen : std::as_const(m_constraintNames)) {
+        if (seen.text == name) {
+            m_diagnostics.error(node, QCoreApplication::translate("TableReader",
+                                          "duplicate constraint name '%1' in this table (first used at line %2)")
+                                          .arg(name)
+                                          .arg(YamlDiagnostics::line(seen.node)));
+            return;
+        }
+    }
+    m_constraintNames.append({name, node});
+}
+
+} // namespace sd

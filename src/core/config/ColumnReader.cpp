@@ -48,8 +48,12 @@ std::optional<ColumnEntry> ColumnReader::read(const YAML::Node &node)
     Column &column = entry.column;
     column.name = map.requiredString(QStringLiteral("name"));
     entry.nameNode = map.value(QStringLiteral("name"));
-    if (map.require(QStringLiteral("type")))
+    if (map.require(QStringLiteral("type"))) {
         column.type = readType(map, QStringLiteral("type"));
+        const YAML::Node typeNode = map.value(QStringLiteral("type"));
+        if (typeNode.IsScalar() && serialType(QString::fromStdString(typeNode.Scalar())))
+            column.autoincrement = Autoincrement::Yes;
+    }
     entry.primaryKey = map.boolean(QStringLiteral("primary_key"), false);
 
     if (const auto text = map.scalar(QStringLiteral("autoincrement"), QCoreApplication::translate("ColumnReader", "true, false or always for 'autoincrement'"))) {
@@ -92,10 +96,25 @@ ColumnType ColumnReader::readType(YamlMap &map, const QString &key)
     return readTypeName(*text, node);
 }
 
+std::optional<ColumnType> ColumnReader::serialType(const QString &text)
+{
+    // PostgreSQL's serial pseudo-types: an integer that autoincrements.
+    const QString lower = text.simplified().toLower();
+    if (lower == QLatin1String("serial") || lower == QLatin1String("serial4"))
+        return ColumnType::of(ColumnType::Kind::Integer);
+    if (lower == QLatin1String("bigserial") || lower == QLatin1String("serial8"))
+        return ColumnType::of(ColumnType::Kind::BigInt);
+    if (lower == QLatin1String("smallserial") || lower == QLatin1String("serial2"))
+        return ColumnType::of(ColumnType::Kind::SmallInt);
+    return std::nullopt;
+}
+
 ColumnType ColumnReader::readTypeName(const QString &text, const YAML::Node &node)
 {
     if (const auto portable = ColumnType::parsePortable(text))
         return *portable;
+    if (const auto serial = serialType(text))
+        return *serial;
     for (const EnumType &e : m_enums) {
         if (e.name == text)
             return ColumnType::enumeration(text);

@@ -34,6 +34,8 @@ public:
 
 private:
     ColumnType readTypeName(const QString &text, const YAML::Node &node);
+    // serial, bigserial, smallserial: the integer type they stand for.
+    static std::optional<ColumnType> serialType(const QString &text);
     ColumnType readNativeType(const YAML::Node &node);
     void readGenerated(const YAML::Node &node, Column &column);
     QString unknownTypeMessage(const QString &text) const;

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void foreignKeyActions_data();
     void foreignKeyActions();
     void generatedColumns();
+    void serialTypes_data();
+    void serialTypes();
     void foreignKeyToLaterTable();
     void blockStyleColumns();
     void readFileShowsDisplayPath();
@@ -635,6 +637,30 @@ void tst_SchemaReader::errors()
         actual << e.toString();
     }
     QCOMPARE(actual.join(QLatin1Char('\n')), expected.join(QLatin1Char('\n')));
+}
+
+void tst_SchemaReader::serialTypes_data()
+{
+    QTest::addColumn<QString>("spelling");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("serial") << "serial" << "integer";
+    QTest::newRow("bigserial") << "bigserial" << "bigint";
+    QTest::newRow("smallserial") << "smallserial" << "smallint";
+    QTest::newRow("SERIAL8") << "SERIAL8" << "bigint";
+}
+
+void tst_SchemaReader::serialTypes()
+{
+    // serial = integer + autoincrement, as PostgreSQL defines it
+    QFETCH(QString, spelling);
+    QFETCH(QString, type);
+    const auto schema = SchemaReader::readString(
+        QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: id, type: %1, primary_key: true}\n").arg(spelling).toUtf8(),
+        QStringLiteral("schema.yaml"));
+    SD_VERIFY_RESULT(schema);
+    const Column &id = schema->tables.at(0).columns.at(0);
+    QCOMPARE(id.type.spelling(), type);
+    QCOMPARE(int(id.autoincrement), int(Autoincrement::Yes));
 }
 
 QTEST_GUILESS_MAIN(tst_SchemaReader)

@@ -30,12 +30,10 @@ int runDiff(CommandContext &context, const QStringList &arguments)
         return context.fail(Error::usage(QCoreApplication::translate("DiffCommand",
             "diff: unknown format '%1' (expected text or json)").arg(chosen)));
 
-    const Project *project = context.project();
-    if (!project)
-        return context.exitCode();
     auto connection = context.connect();
     if (!connection)
         return context.exitCode();
+    const Project *project = context.project(); // loaded by connect()
     auto comparison = ProjectComparison::run(*project, *connection);
     if (!comparison)
         return context.fail(comparison.error());

@@ -24,12 +24,10 @@ int runInspect(CommandContext &context, const QStringList &arguments)
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
 
-    const Project *project = context.project();
-    if (!project)
-        return context.exitCode();
     auto connection = context.connect();
     if (!connection)
         return context.exitCode();
+    const Project *project = context.project(); // loaded by connect()
     auto live = ProjectComparison::readLive(*project, *connection);
     if (!live)
         return context.fail(live.error());

@@ -34,12 +34,10 @@ int runStatus(CommandContext &context, const QStringList &arguments)
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
 
-    const Project *project = context.project();
-    if (!project)
-        return context.exitCode();
     auto connection = context.connect();
     if (!connection)
         return context.exitCode();
+    const Project *project = context.project(); // loaded by connect()
     auto revisions = VersionTable::currentRevisions(*connection, project->postgresSchema);
     if (!revisions)
         return context.fail(revisions.error());

@@ -13,6 +13,8 @@ namespace sd::testing {
 Result<std::unique_ptr<Connection>> openSqliteFile(const QString &path);
 Result<void> execAll(const Connection &connection, const QStringList &statements);
 MultiResult<Schema> schemaFromYaml(const QString &yaml);
+// The bundled demo project's schema (examples/demo/config/schema.yaml).
+Schema demoSchema();
 // Creates `schema` in the (empty) database with the dialect's DDL.
 Result<void> createSchema(const Connection &connection, const Schema &schema);
 

@@ -172,6 +172,8 @@ DefaultValue Dialect::canonicalDefault(const DefaultValue &value, const ColumnTy
 
 bool Dialect::sameDefault(const Column &configured, const Column &live) const
 {
+    if (configured.defaultValue == live.defaultValue)
+        return true;
     return canonicalDefault(configured.defaultValue, configured.type) == canonicalDefault(live.defaultValue, live.type);
 }
 

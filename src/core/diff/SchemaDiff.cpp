@@ -70,6 +70,12 @@ Matching<T> match(const QList<T> &configured, const QList<T> &live, KeyFn defini
     return m;
 }
 
+// Two spellings of one expression: equal text needs no tokenizing.
+bool sameSql(const QString &a, const QString &b)
+{
+    return a == b || SqlExpression::comparisonKey(a) == SqlExpression::comparisonKey(b);
+}
+
 // Names differ in a way that matters: the configuration names the object
 // and the database calls it something else.
 template<typename T>
@@ -100,7 +106,7 @@ public:
         const Table live = withRenamesApplied(cfg, liveTable);
         if (cfg.comment != live.comment)
             add(K::TableCommentChanged, cfg.name, live.comment, cfg.comment);
-        if (SqlExpression::comparisonKey(cfg.partitionBy) != SqlExpression::comparisonKey(live.partitionBy))
+        if (!sameSql(cfg.partitionBy, live.partitionBy))
             add(K::PartitioningChanged, cfg.name, live.partitionBy, cfg.partitionBy);
         compareColumns(cfg, live);
         comparePrimaryKey(cfg, live);
@@ -200,7 +206,7 @@ private:
             add(K::ColumnDefaultChanged, c.name, l, c);
         if (c.autoincrement != l.autoincrement)
             add(K::ColumnAutoincrementChanged, c.name, l, c);
-        if (SqlExpression::comparisonKey(c.generated) != SqlExpression::comparisonKey(l.generated)
+        if (!sameSql(c.generated, l.generated)
             || (!c.generated.isEmpty() && c.generatedStored != l.generatedStored))
             add(K::ColumnGeneratedChanged, c.name, l, c);
         if (c.comment != l.comment)
@@ -231,8 +237,9 @@ private:
                    + SqlExpression::comparisonKey(i.where) + QLatin1Char('|') + i.method.toLower();
         });
         for (const auto &[c, l] : m.pairs) {
-            if (namesDiffer(*c, *l) || c->unique != l->unique || indexElementsKey(*c) != indexElementsKey(*l)
-                || SqlExpression::comparisonKey(c->where) != SqlExpression::comparisonKey(l->where)
+            const bool sameElements = (c->columns == l->columns && c->expression == l->expression)
+                                      || indexElementsKey(*c) == indexElementsKey(*l);
+            if (namesDiffer(*c, *l) || c->unique != l->unique || !sameElements || !sameSql(c->where, l->where)
                 || c->method.toLower() != l->method.toLower())
                 add(K::IndexChanged, c->name, *l, *c);
         }
@@ -282,7 +289,7 @@ private:
                              [](const Check &c) -> QString { return SqlExpression::comparisonKey(c.expression); });
         for (const auto &[c, l] : m.pairs) {
             if (namesDiffer(*c, *l)
-                || SqlExpression::comparisonKey(c->expression) != SqlExpression::comparisonKey(l->expression)
+                || !sameSql(c->expression, l->expression)
                 || c->notValid != l->notValid)
                 add(K::CheckChanged, c->name.isEmpty() ? l->name : c->name, *l, *c);
         }
@@ -343,11 +350,19 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     compareEnums(cfg, db, out);
 
     TableComparer comparer(dialect, out);
+    // By-name lookups through hashes: the diff stays linear in the number of tables.
+    QHash<QString, const Table *> liveByName;
+    liveByName.reserve(db.tables.size());
+    for (const Table &t : db.tables)
+        liveByName.insert(t.name, &t);
+    QSet<QString> configuredNames;
+    for (const Table &t : cfg.tables)
+        configuredNames.insert(t.name);
     QSet<QString> liveMatched;
     for (const Table &c : cfg.tables) {
-        const Table *l = db.table(c.name);
-        if (!l && !c.renamedFrom.isEmpty() && !cfg.table(c.renamedFrom)) {
-            l = db.table(c.renamedFrom);
+        const Table *l = liveByName.value(c.name);
+        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
+            l = liveByName.value(c.renamedFrom);
             if (l)
                 out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
         }

@@ -28,10 +28,7 @@ private Q_SLOTS:
     void roundTrip_data()
     {
         QTest::addColumn<Schema>("schema");
-        auto demo = SchemaReader::readFile(qEnvironmentVariable("SCHEMADESK_SOURCE_DIR") + QStringLiteral("/examples/demo/config/schema.yaml"));
-        if (!demo)
-            qFatal("demo schema: %s", qPrintable(joinErrors(demo.error())));
-        QTest::newRow("demo project") << *demo;
+        QTest::newRow("demo project") << demoSchema();
         QTest::newRow("generated 1000 tables") << generateSchema(1000);
     }
 

@@ -50,10 +50,16 @@ long peakMemoryKiB()
     return usage.ru_maxrss;
 }
 
+// Thrown, not exit(): the throwaway PostgreSQL cluster is stopped by its
+// destructor on the way out.
+struct Failure
+{
+    QString what;
+};
+
 [[noreturn]] void die(const QString &what)
 {
-    std::fprintf(stderr, "bench_schema: %s\n", qPrintable(what));
-    std::exit(3);
+    throw Failure{what};
 }
 
 struct Row
@@ -83,12 +89,15 @@ int main(int argc, char **argv)
     std::unique_ptr<testing::PostgresTestServer> server;
     if (!parser.isSet(noPostgres)) {
         server = std::make_unique<testing::PostgresTestServer>();
-        if (!server->isAvailable())
-            die(QStringLiteral("PostgreSQL: ") + server->unavailableReason());
+        if (!server->isAvailable()) {
+            std::fprintf(stderr, "bench_schema: PostgreSQL: %s\n", qPrintable(server->unavailableReason()));
+            return 3;
+        }
     }
 
     QList<Row> rows;
     QTemporaryDir dir;
+    try {
     for (const QString &size : parser.value(sizesOption).split(QLatin1Char(','))) {
         Row row;
         row.tables = size.toInt();
@@ -145,6 +154,10 @@ int main(int argc, char **argv)
         row.peakKiB = peakMemoryKiB();
         rows << row;
         std::fprintf(stderr, "measured %d tables\n", row.tables);
+    }
+    } catch (const Failure &failure) {
+        std::fprintf(stderr, "bench_schema: %s\n", qPrintable(failure.what));
+        return 3;
     }
 
     std::printf("%8s %8s %12s %12s %12s %10s %10s\n", "tables", "columns", "yaml load", "sqlite read", "pg read", "diff",

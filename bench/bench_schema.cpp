@@ -98,63 +98,63 @@ int main(int argc, char **argv)
     QList<Row> rows;
     QTemporaryDir dir;
     try {
-    for (const QString &size : parser.value(sizesOption).split(QLatin1Char(','))) {
-        Row row;
-        row.tables = size.toInt();
-        const Schema schema = testing::generateSchema(row.tables);
-        for (const Table &t : schema.tables)
-            row.columns += int(t.columns.size());
+        for (const QString &size : parser.value(sizesOption).split(QLatin1Char(','))) {
+            Row row;
+            row.tables = size.toInt();
+            const Schema schema = testing::generateSchema(row.tables);
+            for (const Table &t : schema.tables)
+                row.columns += int(t.columns.size());
 
-        const QString yamlPath = dir.filePath(QStringLiteral("schema-%1.yaml").arg(row.tables));
-        if (auto w = SchemaWriter::writeFile(schema, yamlPath); !w)
-            die(w.error().toString());
-        row.yamlLoad = bestOf(repeat, [&] {
-            if (auto s = SchemaReader::readFile(yamlPath); !s)
-                die(joinErrors(s.error()));
-        });
+            const QString yamlPath = dir.filePath(QStringLiteral("schema-%1.yaml").arg(row.tables));
+            if (auto w = SchemaWriter::writeFile(schema, yamlPath); !w)
+                die(w.error().toString());
+            row.yamlLoad = bestOf(repeat, [&] {
+                if (auto s = SchemaReader::readFile(yamlPath); !s)
+                    die(joinErrors(s.error()));
+            });
 
-        auto sqlite = testing::openSqliteFile(dir.filePath(QStringLiteral("bench-%1.db").arg(row.tables)));
-        if (!sqlite)
-            die(sqlite.error().toString());
-        if (auto c = testing::createSchema(**sqlite, schema); !c)
-            die(c.error().toString());
-        Schema live;
-        row.sqliteIntrospect = bestOf(repeat, [&] {
-            auto s = Introspector::read(**sqlite);
-            if (!s)
-                die(s.error().toString());
-            live = std::move(*s);
-        });
-        const Dialect &sqliteDialect = Dialect::get(DialectKind::Sqlite);
-        row.diff = bestOf(repeat, [&] {
-            if (!SchemaDiff::compare(schema, live, sqliteDialect).isEmpty())
-                die(QStringLiteral("the SQLite database differs from the schema it was made from"));
-        });
-
-        if (server) {
-            auto url = server->createDatabase(QStringLiteral("bench"));
-            if (!url)
-                die(url.error().toString());
-            auto pg = Connection::open(*url);
-            if (!pg)
-                die(pg.error().toString());
-            if (auto c = testing::createSchema(**pg, schema); !c)
+            auto sqlite = testing::openSqliteFile(dir.filePath(QStringLiteral("bench-%1.db").arg(row.tables)));
+            if (!sqlite)
+                die(sqlite.error().toString());
+            if (auto c = testing::createSchema(**sqlite, schema); !c)
                 die(c.error().toString());
-            testing::execAll(**pg, {QStringLiteral("ANALYZE")}).value();
-            Schema pgLive;
-            row.postgresIntrospect = bestOf(repeat, [&] {
-                auto s = Introspector::read(**pg);
+            Schema live;
+            row.sqliteIntrospect = bestOf(repeat, [&] {
+                auto s = Introspector::read(**sqlite);
                 if (!s)
                     die(s.error().toString());
-                pgLive = std::move(*s);
+                live = std::move(*s);
             });
-            if (!SchemaDiff::compare(schema, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
-                die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
+            const Dialect &sqliteDialect = Dialect::get(DialectKind::Sqlite);
+            row.diff = bestOf(repeat, [&] {
+                if (!SchemaDiff::compare(schema, live, sqliteDialect).isEmpty())
+                    die(QStringLiteral("the SQLite database differs from the schema it was made from"));
+            });
+
+            if (server) {
+                auto url = server->createDatabase(QStringLiteral("bench"));
+                if (!url)
+                    die(url.error().toString());
+                auto pg = Connection::open(*url);
+                if (!pg)
+                    die(pg.error().toString());
+                if (auto c = testing::createSchema(**pg, schema); !c)
+                    die(c.error().toString());
+                testing::execAll(**pg, {QStringLiteral("ANALYZE")}).value();
+                Schema pgLive;
+                row.postgresIntrospect = bestOf(repeat, [&] {
+                    auto s = Introspector::read(**pg);
+                    if (!s)
+                        die(s.error().toString());
+                    pgLive = std::move(*s);
+                });
+                if (!SchemaDiff::compare(schema, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
+                    die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
+            }
+            row.peakKiB = peakMemoryKiB();
+            rows << row;
+            std::fprintf(stderr, "measured %d tables\n", row.tables);
         }
-        row.peakKiB = peakMemoryKiB();
-        rows << row;
-        std::fprintf(stderr, "measured %d tables\n", row.tables);
-    }
     } catch (const Failure &failure) {
         std::fprintf(stderr, "bench_schema: %s\n", qPrintable(failure.what));
         return 3;

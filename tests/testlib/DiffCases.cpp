@@ -2,6 +2,8 @@
 
 #include "diff/Difference.h"
 
+#include <QTest>
+
 namespace sd::testing {
 
 namespace {
@@ -43,6 +45,26 @@ QString describeDifference(const Difference &d)
 {
     return Difference::kindKey(d.kind) + QLatin1Char(' ') + (d.table.isEmpty() ? QString() : d.table + QLatin1Char('.')) + d.name
            + (d.destructive ? QStringLiteral(" !") : QString());
+}
+
+QStringList describeDifferences(const Differences &differences)
+{
+    QStringList out;
+    out.reserve(differences.size());
+    for (const Difference &d : differences)
+        out << describeDifference(d);
+    return out;
+}
+
+void addDiffCaseRows(bool withPostgresOnly)
+{
+    QTest::addColumn<QString>("live");
+    QTest::addColumn<QString>("configured");
+    QTest::addColumn<QStringList>("expected");
+    for (const DiffCase &c : diffCases()) {
+        if (withPostgresOnly || !c.postgresOnly)
+            QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expected;
+    }
 }
 
 QList<DiffCase> diffCases()

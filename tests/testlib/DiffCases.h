@@ -25,5 +25,10 @@ QList<DiffCase> diffCases();
 
 // "column_type_changed users.email !"
 QString describeDifference(const Difference &difference);
+QStringList describeDifferences(const Differences &differences);
+
+// The columns live, configured, expected and one row per case; rows that
+// need PostgreSQL only when `withPostgresOnly`.
+void addDiffCaseRows(bool withPostgresOnly);
 
 } // namespace sd::testing

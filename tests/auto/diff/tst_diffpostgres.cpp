@@ -28,14 +28,7 @@ private Q_SLOTS:
         m_connection = std::move(*connection);
     }
 
-    void cases_data()
-    {
-        QTest::addColumn<QString>("live");
-        QTest::addColumn<QString>("configured");
-        QTest::addColumn<QStringList>("expected");
-        for (const DiffCase &c : diffCases())
-            QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expected;
-    }
+    void cases_data() { addDiffCaseRows(true); }
 
     void cases()
     {
@@ -57,14 +50,8 @@ private Q_SLOTS:
         auto introspected = Introspector::read(*m_connection, options);
         SD_VERIFY_RESULT(introspected);
         const Dialect &postgres = Dialect::get(DialectKind::PostgreSQL);
-        QStringList noneText;
-        for (const Difference &d : SchemaDiff::compare(*liveSchema, *introspected, postgres))
-            noneText << describeDifference(d);
-        QCOMPARE(noneText, QStringList{});
-        QStringList actual;
-        for (const Difference &d : SchemaDiff::compare(*configuredSchema, *introspected, postgres))
-            actual << describeDifference(d);
-        QCOMPARE(actual, expected);
+        QCOMPARE(describeDifferences(SchemaDiff::compare(*liveSchema, *introspected, postgres)), QStringList{});
+        QCOMPARE(describeDifferences(SchemaDiff::compare(*configuredSchema, *introspected, postgres)), expected);
     }
 
 private:

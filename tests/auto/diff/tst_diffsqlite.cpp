@@ -18,16 +18,7 @@ class tst_DiffSqlite : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void cases_data()
-    {
-        QTest::addColumn<QString>("live");
-        QTest::addColumn<QString>("configured");
-        QTest::addColumn<QStringList>("expected");
-        for (const DiffCase &c : diffCases()) {
-            if (!c.postgresOnly)
-                QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expected;
-        }
-    }
+    void cases_data() { addDiffCaseRows(false); }
 
     void cases()
     {
@@ -48,16 +39,9 @@ private Q_SLOTS:
         SD_VERIFY_RESULT(introspected);
         const Dialect &sqlite = Dialect::get(DialectKind::Sqlite);
         // The database reads back as what created it ...
-        const Differences none = SchemaDiff::compare(*liveSchema, *introspected, sqlite);
-        QStringList noneText;
-        for (const Difference &d : none)
-            noneText << describeDifference(d);
-        QCOMPARE(noneText, QStringList{});
+        QCOMPARE(describeDifferences(SchemaDiff::compare(*liveSchema, *introspected, sqlite)), QStringList{});
         // ... and differs from the configuration exactly as expected.
-        QStringList actual;
-        for (const Difference &d : SchemaDiff::compare(*configuredSchema, *introspected, sqlite))
-            actual << describeDifference(d);
-        QCOMPARE(actual, expected);
+        QCOMPARE(describeDifferences(SchemaDiff::compare(*configuredSchema, *introspected, sqlite)), expected);
     }
 };
 

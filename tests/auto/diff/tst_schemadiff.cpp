@@ -16,14 +16,6 @@ using namespace sd::testing;
 
 namespace {
 
-QStringList describe(const Differences &diffs)
-{
-    QStringList out;
-    for (const Difference &d : diffs)
-        out << describeDifference(d);
-    return out;
-}
-
 Schema parse(const QString &yaml)
 {
     auto s = schemaFromYaml(yaml);
@@ -38,14 +30,7 @@ class tst_SchemaDiff : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void cases_data()
-    {
-        QTest::addColumn<QString>("live");
-        QTest::addColumn<QString>("configured");
-        QTest::addColumn<QStringList>("expected");
-        for (const DiffCase &c : diffCases())
-            QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expected;
-    }
+    void cases_data() { addDiffCaseRows(true); }
 
     void cases()
     {
@@ -53,7 +38,7 @@ private Q_SLOTS:
         QFETCH(QString, configured);
         QFETCH(QStringList, expected);
         const Differences diffs = SchemaDiff::compare(parse(configured), parse(live), Dialect::get(DialectKind::PostgreSQL));
-        QCOMPARE(describe(diffs), expected);
+        QCOMPARE(describeDifferences(diffs), expected);
     }
 
     void unnamedConstraintsMatchByDefinition()
@@ -76,7 +61,7 @@ private Q_SLOTS:
         const Schema live = parse(QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: a, type: text}\n"));
         const Schema configured = parse(QStringLiteral(
             "tables:\n  - name: t\n    columns:\n      - {name: a, type: text}\n      - {name: b, type: text, renamed_from: a}\n"));
-        QCOMPARE(describe(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::PostgreSQL))),
+        QCOMPARE(describeDifferences(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::PostgreSQL))),
                  QStringList{QStringLiteral("column_added t.b")});
     }
 
@@ -99,7 +84,7 @@ private Q_SLOTS:
         const Schema old = parse(QStringLiteral("enums:\n  - {name: mood, values: [ok, sad]}\n") + table);
         const Dialect &sqlite = Dialect::get(DialectKind::Sqlite);
         QVERIFY(SchemaDiff::compare(old, sqlite.lowered(old), sqlite).isEmpty());
-        QCOMPARE(describe(SchemaDiff::compare(configured, sqlite.lowered(old), sqlite)),
+        QCOMPARE(describeDifferences(SchemaDiff::compare(configured, sqlite.lowered(old), sqlite)),
                  (QStringList{QStringLiteral("check_added t."), QStringLiteral("check_removed t.")}));
     }
 

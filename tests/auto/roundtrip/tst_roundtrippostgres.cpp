@@ -6,6 +6,7 @@
 // YAML, read back and diffs empty, with nothing reported to drop.
 
 #include "PostgresTestServer.h"
+#include "RoundTrip.h"
 #include "SchemaGenerator.h"
 #include "TestDatabase.h"
 #include "TestResult.h"
@@ -79,16 +80,7 @@ private Q_SLOTS:
         SD_VERIFY_RESULT(url);
         auto connection = Connection::open(*url);
         SD_VERIFY_RESULT(connection);
-        SD_VERIFY_RESULT(createSchema(**connection, schema));
-        auto live = Introspector::read(**connection);
-        SD_VERIFY_RESULT(live);
-        QCOMPARE(live->tables.size(), schema.tables.size());
-
-        const Dialect &postgres = Dialect::get(DialectKind::PostgreSQL);
-        QCOMPARE(DiffRenderer::text(SchemaDiff::compare(schema, *live, postgres)), DiffRenderer::text({}));
-        auto reread = SchemaReader::readString(SchemaWriter::toYaml(*live), QStringLiteral("inspected.yaml"));
-        SD_VERIFY_RESULT(reread);
-        QCOMPARE(DiffRenderer::text(SchemaDiff::compare(*reread, *live, postgres)), DiffRenderer::text({}));
+        verifyRoundTrip(**connection, schema);
     }
 
     void exoticObjectsSurviveInspect()

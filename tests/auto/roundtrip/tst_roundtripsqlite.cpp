@@ -2,6 +2,7 @@
 // empty against it, and the database's own schema, written as YAML and
 // read back, diffs empty against the database (what `inspect` promises).
 
+#include "RoundTrip.h"
 #include "SchemaGenerator.h"
 #include "TestDatabase.h"
 #include "TestResult.h"
@@ -38,18 +39,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto connection = openSqliteFile(dir.filePath(QStringLiteral("roundtrip.db")));
         SD_VERIFY_RESULT(connection);
-        SD_VERIFY_RESULT(createSchema(**connection, schema));
-        auto live = Introspector::read(**connection);
-        SD_VERIFY_RESULT(live);
-        QCOMPARE(live->tables.size(), schema.tables.size());
-
-        const Dialect &sqlite = Dialect::get(DialectKind::Sqlite);
-        QCOMPARE(DiffRenderer::text(SchemaDiff::compare(schema, *live, sqlite)), DiffRenderer::text({}));
-
-        // inspect: database -> YAML -> schema, diffs empty against the database
-        auto reread = SchemaReader::readString(SchemaWriter::toYaml(*live), QStringLiteral("inspected.yaml"));
-        SD_VERIFY_RESULT(reread);
-        QCOMPARE(DiffRenderer::text(SchemaDiff::compare(*reread, *live, sqlite)), DiffRenderer::text({}));
+        verifyRoundTrip(**connection, schema);
     }
 };
 

@@ -1,20 +1,13 @@
 #include "SchemaGenerator.h"
 
+#include "ModelBuilders.h"
+
 #include <QRandomGenerator>
 
 namespace sd::testing {
 
 namespace {
 
-Column column(const QString &name, ColumnType type, bool nullable = true, DefaultValue value = {})
-{
-    Column c;
-    c.name = name;
-    c.type = std::move(type);
-    c.nullable = nullable;
-    c.defaultValue = std::move(value);
-    return c;
-}
 
 using Kind = ColumnType::Kind;
 

@@ -1,6 +1,7 @@
 // Writing schema.yaml: the exact documented style, scalars quoted only where
 // needed, and read(write(s)) == s for the demo and a 1,000-table schema.
 
+#include "ModelBuilders.h"
 #include "SchemaCompare.h"
 #include "SchemaGenerator.h"
 #include "TestResult.h"
@@ -16,15 +17,7 @@ using namespace sd;
 
 namespace {
 
-Column column(const QString &name, ColumnType type, bool nullable = true, DefaultValue value = {})
-{
-    Column c;
-    c.name = name;
-    c.type = std::move(type);
-    c.nullable = nullable;
-    c.defaultValue = std::move(value);
-    return c;
-}
+using sd::testing::column;
 
 using Kind = ColumnType::Kind;
 

@@ -1,6 +1,7 @@
 // Dialect rules: which types are the same, which changes narrow, which
 // defaults are equal, and the exact DDL each dialect writes.
 
+#include "ModelBuilders.h"
 #include "dialect/Dialect.h"
 #include "dialect/PostgresDialect.h"
 #include "dialect/SqliteDialect.h"
@@ -20,13 +21,7 @@ ColumnType type(const QString &spelling, DialectKind dialect)
                                               : SqliteDialect::typeFromDeclared(spelling);
 }
 
-Column column(const QString &name, const ColumnType &t)
-{
-    Column c;
-    c.name = name;
-    c.type = t;
-    return c;
-}
+using sd::testing::column;
 
 } // namespace
 

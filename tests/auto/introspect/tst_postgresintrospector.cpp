@@ -2,6 +2,7 @@
 // back as, every exotic object accounted for, a query count that does not
 // grow with the schema, SchemaDesk's own tables left out, clear errors.
 
+#include "ModelBuilders.h"
 #include "PostgresTestServer.h"
 #include "TestResult.h"
 #include "db/Connection.h"
@@ -63,14 +64,7 @@ QString describe(const Table &t)
     return lines.join(u'\n');
 }
 
-Column column(const QString &name, const ColumnType &type, bool nullable = true)
-{
-    Column c;
-    c.name = name;
-    c.type = type;
-    c.nullable = nullable;
-    return c;
-}
+using sd::testing::column;
 
 Table table(const QList<Column> &columns)
 {

@@ -2,6 +2,7 @@
 // of DDL, the objects it leaves unmanaged, and a query count that does not
 // grow with the number of tables.
 
+#include "ModelBuilders.h"
 #include "introspect/SqliteIntrospector.h"
 
 #include "TestResult.h"
@@ -68,15 +69,7 @@ QString describe(const Table &t)
     return lines.join(QLatin1Char('\n'));
 }
 
-Column column(const QString &name, const ColumnType &type, bool nullable = true, const DefaultValue &value = {})
-{
-    Column c;
-    c.name = name;
-    c.type = type;
-    c.nullable = nullable;
-    c.defaultValue = value;
-    return c;
-}
+using sd::testing::column;
 
 ColumnType of(Kind kind, int length = -1)
 {

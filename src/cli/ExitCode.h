@@ -19,6 +19,8 @@ inline int exitCodeFor(const Error &error)
     case Error::Code::Connection:
     case Error::Code::Database:
         return DatabaseError;
+    case Error::Code::Migration:
+        return MigrationFailed;
     case Error::Code::Usage:
     case Error::Code::InvalidInput:
     case Error::Code::Io:

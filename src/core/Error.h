@@ -17,6 +17,7 @@ struct Error
         Connection,   // the server could not be reached or refused us
         Database,     // a statement failed on the server
         Io,           // a file could not be read or written
+        Migration,    // a revision's statement failed; the revision was rolled back
     };
 
     Code code = Code::InvalidInput;
@@ -34,6 +35,10 @@ struct Error
     static Error connection(QString server, QString message);
     static Error database(QString server, QString message, QString statement = {});
     static Error usage(QString message);
+    // `revision` failed at `statement`; the server said `message`.
+    static Error migration(QString server, QString revision, QString message, QString statement);
+
+    QString revision; // Migration errors: the revision that failed
 
     // "config/schema.yaml:14:9: unknown type ..." or
     // "postgresql://127.0.0.1:5432/app: permission denied ... (statement: SELECT ...)"

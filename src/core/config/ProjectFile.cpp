@@ -29,6 +29,7 @@ private:
     QString path(YamlMap &map, const QString &key, const QString &fallback);
     void checkUrl(const QString &url, const YAML::Node &node);
     void readEnvironments(YamlMap &map);
+    void readDuration(YamlMap &map, const QString &key, QString &target);
 
     Project &m_project;
     YamlDiagnostics &m_diagnostics;
@@ -45,7 +46,8 @@ void ProjectDocument::read(const YAML::Node &root)
     YamlMap map(root, QCoreApplication::translate("ProjectFile", "project file"),
                 {QStringLiteral("schema"), QStringLiteral("migrations"), QStringLiteral("database"),
                  QStringLiteral("auto_upgrade"), QStringLiteral("environments"), QStringLiteral("ignore"),
-                 QStringLiteral("postgres_schema"), QStringLiteral("connect_timeout")},
+                 QStringLiteral("postgres_schema"), QStringLiteral("connect_timeout"), QStringLiteral("lock_timeout"),
+                 QStringLiteral("statement_timeout")},
                 m_diagnostics);
     if (!map.isMap())
         return;
@@ -73,6 +75,23 @@ void ProjectDocument::read(const YAML::Node &root)
             p.connectTimeoutSeconds = *seconds;
         }
     }
+    readDuration(map, QStringLiteral("lock_timeout"), p.lockTimeout);
+    readDuration(map, QStringLiteral("statement_timeout"), p.statementTimeout);
+}
+
+void ProjectDocument::readDuration(YamlMap &map, const QString &key, QString &target)
+{
+    const auto text = map.scalar(key, QCoreApplication::translate("ProjectFile", "a duration such as 5s, 500ms or 2min"));
+    if (!text)
+        return;
+    const QString value = text->trimmed();
+    if (!Project::isDuration(value)) {
+        m_diagnostics.error(map.value(key),
+            QCoreApplication::translate("ProjectFile", "'%1' must be a duration such as 5s, 500ms or 2min (0 for none), found '%2'")
+                .arg(key, value));
+        return;
+    }
+    target = value;
 }
 
 QString ProjectDocument::path(YamlMap &map, const QString &key, const QString &fallback)
@@ -126,6 +145,12 @@ void ProjectDocument::readEnvironments(YamlMap &map)
 }
 
 } // namespace
+
+bool Project::isDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\d+\\s*(ms|s|min|h)?$"));
+    return pattern.match(text).hasMatch();
+}
 
 QString ProjectFile::fileName()
 {

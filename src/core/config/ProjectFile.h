@@ -30,6 +30,14 @@ struct Project
     QStringList ignorePatterns; // table-name globs: "tmp_*"
     QString postgresSchema = QStringLiteral("public");
     int connectTimeoutSeconds = 10;
+    // PostgreSQL settings for the migrator's session: a DDL statement waits
+    // at most `lockTimeout` for its lock, so it never queues for ever behind
+    // a long transaction with every query queued behind it. "0" is no limit.
+    QString lockTimeout = QStringLiteral("5s");
+    QString statementTimeout = QStringLiteral("0");
+
+    // "5s", "500ms", "2min", "1h" or a plain number of milliseconds.
+    static bool isDuration(const QString &text);
 
     // True when `table` matches one of the ignore globs.
     bool isIgnored(const QString &table) const;

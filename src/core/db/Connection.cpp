@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include "dialect/Dialect.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -115,6 +117,19 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
             return std::unexpected(version.error());
         if (version->next())
             connection->m_serverVersion = QStringLiteral("PostgreSQL ") + version->value(0).toString();
+        const std::pair<const char *, QString> settings[] = {
+            {"search_path", options.postgresSchema.isEmpty() ? QString() : Dialect::get(DialectKind::PostgreSQL).quoteIdentifier(options.postgresSchema)},
+            {"lock_timeout", options.lockTimeout},
+            {"statement_timeout", options.statementTimeout},
+        };
+        for (const auto &[name, value] : settings) {
+            if (value.isEmpty())
+                continue;
+            auto set = connection->exec(QStringLiteral("SELECT pg_catalog.set_config(?, ?, false)"),
+                                        {QString::fromLatin1(name), value});
+            if (!set)
+                return std::unexpected(set.error());
+        }
     }
     return connection;
 }

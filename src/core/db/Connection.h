@@ -22,6 +22,12 @@ struct ConnectOptions
     // so read-only verbs never leave a new file behind.
     bool createSqliteFile = false;
     bool readOnly = false;
+    // PostgreSQL session settings, each left alone when empty: the schema
+    // unqualified names resolve to (search_path), and the migrator's
+    // lock_timeout and statement_timeout ("5s", "0").
+    QString postgresSchema;
+    QString lockTimeout;
+    QString statementTimeout;
 };
 
 class Connection

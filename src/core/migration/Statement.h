@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 namespace sd {
 
@@ -43,6 +44,16 @@ struct Statement
     Hazards hazards;
     QString table;            // the table affected, for row estimates; empty when none
     qint64 estimatedRows = -1; // filled from the live database when known (pg_class.reltuples)
+    QVariantList bindings;     // values bound to the statement's `?` placeholders (version and history rows)
+
+    // A plain statement in the transaction, without hazards.
+    static Statement of(const QString &sql, const QVariantList &bindings = {})
+    {
+        Statement s;
+        s.sql = sql;
+        s.bindings = bindings;
+        return s;
+    }
 
     bool operator==(const Statement &) const = default;
 };

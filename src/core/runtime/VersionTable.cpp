@@ -1,5 +1,6 @@
 #include "VersionTable.h"
 
+#include "HistoryTable.h"
 #include "db/Connection.h"
 #include "dialect/Dialect.h"
 
@@ -36,6 +37,45 @@ Result<QStringList> VersionTable::currentRevisions(const Connection &connection,
     while (query->next())
         revisions << query->value(0).toString();
     return revisions;
+}
+
+Statements VersionTable::createStatements(DialectKind kind)
+{
+    const Dialect &dialect = Dialect::get(kind);
+    Statements out;
+    out << Statement::of(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (revision varchar(32) NOT NULL PRIMARY KEY)")
+                         .arg(dialect.quoteIdentifier(tableName())));
+    out << HistoryTable::createStatement(kind);
+    return out;
+}
+
+Statements VersionTable::updateStatements(DialectKind kind, const QStringList &before, const QStringList &after)
+{
+    const QString table = Dialect::get(kind).quoteIdentifier(tableName());
+    Statements out;
+    for (const QString &revision : before) {
+        if (!after.contains(revision)) {
+            Statement s = Statement::of(QStringLiteral("DELETE FROM %1 WHERE revision = ?").arg(table));
+            s.bindings = {revision};
+            out << s;
+        }
+    }
+    for (const QString &revision : after) {
+        if (!before.contains(revision)) {
+            Statement s = Statement::of(QStringLiteral("INSERT INTO %1 (revision) VALUES (?)").arg(table));
+            s.bindings = {revision};
+            out << s;
+        }
+    }
+    return out;
+}
+
+Statements VersionTable::replaceStatements(DialectKind kind, const QStringList &revisions)
+{
+    const QString table = Dialect::get(kind).quoteIdentifier(tableName());
+    Statements out{Statement::of(QStringLiteral("DELETE FROM %1").arg(table))};
+    out << updateStatements(kind, {}, revisions);
+    return out;
 }
 
 } // namespace sd

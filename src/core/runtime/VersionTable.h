@@ -1,8 +1,13 @@
 #pragma once
-// Reads `schemadesk_version` (DESIGN.md section 5): the revisions the
-// database is at. A database without the table is at base.
+// `schemadesk_version` (DESIGN.md section 5): one row per applied head, like
+// alembic_version. A database without the table is at base. Reading goes
+// through a connection; writing is rendered as statements so that the
+// migrator runs them inside each revision's transaction and `--sql` prints
+// them.
 
 #include "Error.h"
+#include "migration/Statement.h"
+#include "model/ColumnType.h"
 
 #include <QStringList>
 
@@ -18,6 +23,14 @@ public:
     // The applied heads, sorted; empty at base or without the table.
     static Result<QStringList> currentRevisions(const Connection &connection,
                                                 const QString &postgresSchema = QStringLiteral("public"));
+
+    // CREATE TABLE IF NOT EXISTS for the version and the history table.
+    static Statements createStatements(DialectKind dialect);
+    // Moves the rows from `before` to `after`: a DELETE per row gone and an
+    // INSERT per row new, values bound.
+    static Statements updateStatements(DialectKind dialect, const QStringList &before, const QStringList &after);
+    // Replaces every row by `revisions` (stamp).
+    static Statements replaceStatements(DialectKind dialect, const QStringList &revisions);
 };
 
 } // namespace sd

@@ -19,7 +19,15 @@ public:
     // the verb must stop now (--help: 0, a bad option: 2).
     std::optional<int> parse(const QStringList &arguments, Console &console);
 
+    // The positional arguments and an option's value, with relative
+    // targets such as "-1" as typed.
+    QStringList positionals() const;
+    QString text(const QCommandLineOption &option) const;
+
 private:
+    static QString protect(const QString &argument);
+    static QString restore(const QString &argument);
+
     QString m_verb;
 };
 

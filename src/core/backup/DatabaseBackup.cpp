@@ -1,0 +1,191 @@
+#include "DatabaseBackup.h"
+
+#include "db/Connection.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <filesystem>
+
+namespace sd {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DatabaseBackup", text);
+}
+
+QString timestamp()
+{
+    return QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+// A libpq connection string without the password: `pg_dump --dbname=...`.
+QString conninfo(const DatabaseUrl &url)
+{
+    auto quote = [](const QString &value) -> QString {
+        QString v = value;
+        v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        return QLatin1Char('\'') + v + QLatin1Char('\'');
+    };
+    QStringList parts{QStringLiteral("host=") + quote(url.host), QStringLiteral("port=") + QString::number(url.port),
+                      QStringLiteral("dbname=") + quote(url.database)};
+    if (!url.user.isEmpty())
+        parts << QStringLiteral("user=") + quote(url.user);
+    for (auto it = url.parameters.cbegin(); it != url.parameters.cend(); ++it)
+        parts << it.key() + QLatin1Char('=') + quote(it.value());
+    return parts.join(QLatin1Char(' '));
+}
+
+Result<void> runTool(const DatabaseUrl &url, const QString &tool, const QStringList &arguments)
+{
+    const QString program = QStandardPaths::findExecutable(tool);
+    if (program.isEmpty())
+        return std::unexpected(Error::io(tr("%1 is not installed (Debian package postgresql-client)").arg(tool)));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!url.password.isEmpty())
+        env.insert(QStringLiteral("PGPASSWORD"), url.password);
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return std::unexpected(Error::io(tr("cannot start %1: %2").arg(tool, process.errorString())));
+    process.closeWriteChannel();
+    process.waitForFinished(-1);
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        QString message = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        message.replace(QLatin1Char('\n'), QStringLiteral("; "));
+        if (message.isEmpty())
+            message = tr("exit status %1").arg(process.exitCode());
+        return std::unexpected(Error::database(url.serverDescription(), tr("%1 failed: %2").arg(tool, message)));
+    }
+    return {};
+}
+
+bool isSqliteFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+// An online copy of the SQLite database `source` opened on `connection`.
+Result<void> vacuumInto(const Connection &connection, const QString &file)
+{
+    auto done = connection.exec(QStringLiteral("VACUUM INTO ?"), {file});
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+} // namespace
+
+QString DatabaseBackup::defaultFileName(const DatabaseUrl &url, const QString &directory)
+{
+    const bool sqlite = url.dialect == DialectKind::Sqlite;
+    QString base = sqlite ? (url.inMemory() ? QStringLiteral("memory") : QFileInfo(url.path).completeBaseName()) : url.database;
+    if (base.isEmpty())
+        base = QStringLiteral("database");
+    return QDir(directory).absoluteFilePath(base + QLatin1Char('-') + timestamp()
+                                            + (sqlite ? QStringLiteral(".sqlite3") : QStringLiteral(".dump")));
+}
+
+Result<BackupInfo> DatabaseBackup::backup(const Connection &connection, const QString &file)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString target = QFileInfo(file).absoluteFilePath();
+    if (QFile::exists(target))
+        return std::unexpected(Error::io(tr("the backup file already exists; choose a new name"), target));
+    const DatabaseUrl &url = connection.url();
+    if (url.dialect == DialectKind::Sqlite) {
+        if (connection.fileMissing())
+            return std::unexpected(Error::io(tr("the database file does not exist"), url.path));
+        if (auto ok = vacuumInto(connection, target); !ok)
+            return std::unexpected(ok.error());
+    } else {
+        if (auto ok = runTool(url, QStringLiteral("pg_dump"),
+                              {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
+                               QStringLiteral("--file=") + target, QStringLiteral("--dbname=") + conninfo(url)});
+            !ok) {
+            QFile::remove(target);
+            return std::unexpected(ok.error());
+        }
+    }
+    return BackupInfo{target, QFileInfo(target).size(), timer.elapsed(), {}};
+}
+
+Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString &file)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString source = QFileInfo(file).absoluteFilePath();
+    if (!QFileInfo(source).isFile())
+        return std::unexpected(Error::io(tr("no such backup file"), source));
+
+    if (url.dialect == DialectKind::PostgreSQL) {
+        if (auto ok = runTool(url, QStringLiteral("pg_restore"),
+                              {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--single-transaction"),
+                               QStringLiteral("--exit-on-error"), QStringLiteral("--no-owner"), QStringLiteral("--no-password"),
+                               QStringLiteral("--dbname=") + conninfo(url), source});
+            !ok)
+            return std::unexpected(ok.error());
+        return BackupInfo{source, QFileInfo(source).size(), timer.elapsed(), {}};
+    }
+
+    if (url.inMemory())
+        return std::unexpected(Error::usage(tr("an in-memory database cannot be restored")));
+    if (!isSqliteFile(source))
+        return std::unexpected(Error::input(tr("not a SQLite database file"), source));
+    {
+        // The backup must be sound before it replaces anything.
+        DatabaseUrl backupUrl = url;
+        backupUrl.path = source;
+        ConnectOptions readOnly;
+        readOnly.readOnly = true;
+        auto check = Connection::open(backupUrl, readOnly);
+        if (!check)
+            return std::unexpected(check.error());
+        auto result = (*check)->exec(QStringLiteral("PRAGMA integrity_check"));
+        if (!result)
+            return std::unexpected(result.error());
+        if (!result->next() || result->value(0).toString() != QLatin1String("ok"))
+            return std::unexpected(Error::input(tr("the backup fails SQLite's integrity check"), source));
+    }
+
+    BackupInfo info{source, QFileInfo(source).size(), 0, {}};
+    const QString target = url.path;
+    if (QFile::exists(target)) {
+        // Keep what is there now: a consistent copy, WAL content included.
+        info.keptCopy = target + QStringLiteral(".before-restore-") + timestamp();
+        auto current = Connection::open(url);
+        if (!current)
+            return std::unexpected(current.error());
+        if (auto ok = vacuumInto(**current, info.keptCopy); !ok)
+            return std::unexpected(ok.error());
+    }
+    const QString temporary = target + QStringLiteral(".restoring");
+    QFile::remove(temporary);
+    if (!QFile::copy(source, temporary))
+        return std::unexpected(Error::io(tr("cannot copy the backup next to the database"), temporary));
+    // A stale write-ahead log of the replaced database must not be replayed
+    // into the restored one.
+    QFile::remove(target + QStringLiteral("-wal"));
+    QFile::remove(target + QStringLiteral("-shm"));
+    std::error_code error;
+    std::filesystem::rename(temporary.toStdString(), target.toStdString(), error);
+    if (error) {
+        QFile::remove(temporary);
+        return std::unexpected(Error::io(tr("cannot replace the database: %1").arg(QString::fromStdString(error.message())), target));
+    }
+    info.durationMs = timer.elapsed();
+    return info;
+}
+
+} // namespace sd

@@ -53,7 +53,10 @@ struct Verb
     int (*run)(CommandContext &context, const QStringList &arguments);
 };
 
+int runBackup(CommandContext &context, const QStringList &arguments);
 int runDiff(CommandContext &context, const QStringList &arguments);
+int runInit(CommandContext &context, const QStringList &arguments);
+int runRestore(CommandContext &context, const QStringList &arguments);
 int runInspect(CommandContext &context, const QStringList &arguments);
 int runStatus(CommandContext &context, const QStringList &arguments);
 

@@ -16,9 +16,12 @@ using namespace sd::cli;
 namespace {
 
 constexpr Verb verbs[] = {
+    {"init", QT_TRANSLATE_NOOP("main", "write a project skeleton"), runInit},
     {"status", QT_TRANSLATE_NOOP("main", "connection, dialect, current revision, drift, unmanaged objects"), runStatus},
     {"inspect", QT_TRANSLATE_NOOP("main", "write the live database's schema as schema.yaml"), runInspect},
     {"diff", QT_TRANSLATE_NOOP("main", "live database against the schema configuration"), runDiff},
+    {"backup", QT_TRANSLATE_NOOP("main", "back up the database (SQLite copy, pg_dump)"), runBackup},
+    {"restore", QT_TRANSLATE_NOOP("main", "replace the database by a backup; needs -y"), runRestore},
 };
 
 QString usage()

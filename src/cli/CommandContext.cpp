@@ -53,6 +53,9 @@ std::unique_ptr<Connection> CommandContext::connect(bool createSqliteFile)
     options.connectTimeoutSeconds = p->connectTimeoutSeconds;
     options.createSqliteFile = createSqliteFile;
     options.applicationName = QStringLiteral("schemadesk-cli");
+    options.postgresSchema = p->postgresSchema;
+    options.lockTimeout = p->lockTimeout;
+    options.statementTimeout = p->statementTimeout;
 
     auto connection = Connection::open(*url, options);
     if (!connection && url->dialect == DialectKind::PostgreSQL && url->password.isEmpty()
@@ -66,6 +69,8 @@ std::unique_ptr<Connection> CommandContext::connect(bool createSqliteFile)
             connection = Connection::open(withPassword, options);
         }
     }
+    if (connection)
+        m_connectOptions = options;
     if (!connection) {
         fail(connection.error());
         return nullptr;

@@ -33,6 +33,10 @@ public:
     const Project *project();
     std::unique_ptr<Connection> connect(bool createSqliteFile = false);
 
+    // The options the last connect() opened its connection with (the
+    // migrator opens its lock session with the same).
+    const ConnectOptions &connectOptions() const { return m_connectOptions; }
+
     int exitCode() const { return m_exitCode; }
     int fail(const Error &error);
     int fail(const Errors &errors);
@@ -41,6 +45,7 @@ private:
     GlobalOptions m_options;
     Console &m_console;
     std::optional<Project> m_project;
+    ConnectOptions m_connectOptions;
     int m_exitCode = 0;
 };
 

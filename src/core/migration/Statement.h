@@ -36,6 +36,8 @@ struct Statement
     enum class Kind {
         Execute,           // run it; failure aborts the revision
         MustReturnNoRows,  // a check (PRAGMA foreign_key_check): any row returned aborts the revision
+        Begin,             // BEGIN and COMMIT of the revision's transaction, placed by
+        Commit,            // PlannedRevision::executionOrder(), never by a renderer
     };
 
     QString sql;

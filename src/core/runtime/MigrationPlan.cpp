@@ -1,5 +1,7 @@
 #include "MigrationPlan.h"
 
+#include "VersionTable.h"
+
 namespace sd {
 
 QString directionKey(Direction direction)
@@ -18,6 +20,50 @@ Hazards PlannedRevision::hazards() const
 bool PlannedRevision::hasAutocommitStatements() const
 {
     return std::ranges::any_of(statements, [](const Statement &s) { return s.placement == Statement::Placement::Autocommit; });
+}
+
+HistoryEntry PlannedRevision::historyEntry(qint64 durationMs) const
+{
+    HistoryEntry entry;
+    entry.revision = migration.revision;
+    entry.direction = directionKey(direction);
+    entry.appliedAt = QDateTime::currentDateTimeUtc();
+    entry.checksum = migration.checksum;
+    entry.durationMs = durationMs;
+    entry.appliedBy = HistoryTable::currentUser();
+    entry.toolVersion = QStringLiteral(SCHEMADESK_VERSION);
+    return entry;
+}
+
+Statements PlannedRevision::executionOrder(DialectKind dialect, const HistoryEntry &history) const
+{
+    using Placement = Statement::Placement;
+    auto marker = [](Statement::Kind kind) -> Statement {
+        Statement s = Statement::of(kind == Statement::Kind::Begin ? QStringLiteral("BEGIN") : QStringLiteral("COMMIT"));
+        s.kind = kind;
+        return s;
+    };
+    Statements out;
+    for (const Statement &s : statements) {
+        if (s.placement == Placement::BeforeTransaction)
+            out << s;
+    }
+    out << marker(Statement::Kind::Begin);
+    for (const Statement &s : statements) {
+        if (s.placement == Placement::Transaction) {
+            out << s;
+        } else if (s.placement == Placement::Autocommit) {
+            out << marker(Statement::Kind::Commit) << s << marker(Statement::Kind::Begin);
+        }
+    }
+    out << VersionTable::updateStatements(dialect, headsBefore, headsAfter);
+    out << HistoryTable::recordStatement(dialect, history);
+    out << marker(Statement::Kind::Commit);
+    for (const Statement &s : statements) {
+        if (s.placement == Placement::AfterTransaction)
+            out << s;
+    }
+    return out;
 }
 
 } // namespace sd

@@ -7,6 +7,7 @@
 
 #include "migration/Migration.h"
 #include "migration/Statement.h"
+#include "runtime/HistoryTable.h"
 #include "model/ColumnType.h"
 
 namespace sd {
@@ -28,6 +29,15 @@ struct PlannedRevision
     Hazards hazards() const;
     // True when a statement runs outside the revision's transaction.
     bool hasAutocommitStatements() const;
+
+    // Every statement in the order it runs: BeforeTransaction ones, BEGIN,
+    // the operations' statements (an Autocommit one between a COMMIT and a
+    // new BEGIN), the version-table update and `history` row, COMMIT, then
+    // AfterTransaction ones. The migrator runs this list and `--sql` prints
+    // it, so the script shown is the script run.
+    Statements executionOrder(DialectKind dialect, const HistoryEntry &history) const;
+    // The history row of this revision (time now, duration as given).
+    HistoryEntry historyEntry(qint64 durationMs) const;
 };
 
 struct MigrationPlan

@@ -1,7 +1,6 @@
 #include "RevisionRunner.h"
 
 #include "HistoryTable.h"
-#include "VersionTable.h"
 #include "db/Connection.h"
 
 #include <QCoreApplication>
@@ -67,83 +66,46 @@ Error RevisionRunner::failure(const Error &error, const QString &revision, bool 
 
 Result<qint64> RevisionRunner::run(const PlannedRevision &revision)
 {
-    using Placement = Statement::Placement;
+    using Kind = Statement::Kind;
     const QString id = revision.migration.revision;
+    const DialectKind dialect = m_connection.dialect();
     QElapsedTimer timer;
     timer.start();
 
-    auto runAfter = [&] {
-        // Best effort: the PRAGMAs that restore the connection's state.
-        for (const Statement &s : revision.statements) {
-            if (s.placement == Placement::AfterTransaction)
-                (void)execute(s, id);
-        }
-    };
-    auto rollback = [&] { (void)execute(Statement::of(QStringLiteral("ROLLBACK")), id); };
-
-    for (const Statement &s : revision.statements) {
-        if (s.placement != Placement::BeforeTransaction)
-            continue;
-        if (auto ok = execute(s, id); !ok) {
-            runAfter();
-            return std::unexpected(failure(ok.error(), id, false));
-        }
-    }
+    const Statements order = revision.executionOrder(dialect, revision.historyEntry(-1));
+    // The history row, just before the last COMMIT, gets the real duration.
+    qsizetype lastCommit = order.size() - 1;
+    while (lastCommit >= 0 && order.at(lastCommit).kind != Kind::Commit)
+        --lastCommit;
+    const qsizetype historyIndex = lastCommit - 1;
 
     bool inTransaction = false;
-    bool committedOutside = false;
-    auto begin = [&]() -> Result<void> {
-        auto ok = execute(Statement::of(QStringLiteral("BEGIN")), id);
-        if (ok)
-            inTransaction = true;
-        return ok;
-    };
-    auto fail = [&](const Error &error) -> Error {
-        if (inTransaction)
-            rollback();
-        runAfter();
-        return failure(error, id, committedOutside);
-    };
-
-    if (auto ok = begin(); !ok)
-        return std::unexpected(fail(ok.error()));
-    for (const Statement &s : revision.statements) {
-        if (s.placement == Placement::BeforeTransaction || s.placement == Placement::AfterTransaction)
-            continue;
-        if (s.placement == Placement::Autocommit) {
-            if (auto ok = execute(Statement::of(QStringLiteral("COMMIT")), id); !ok)
-                return std::unexpected(fail(ok.error()));
-            inTransaction = false;
-            if (auto ok = execute(s, id); !ok)
-                return std::unexpected(fail(ok.error()));
-            committedOutside = true;
-            if (auto ok = begin(); !ok)
-                return std::unexpected(fail(ok.error()));
+    bool committedOutside = false; // an Autocommit statement has run
+    bool pastCommit = false;       // the revision is committed; only AfterTransaction statements remain
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        const Statement &s = order.at(i);
+        if (pastCommit) {
+            (void)execute(s, id); // best effort: restores connection state (PRAGMA foreign_keys=ON)
             continue;
         }
-        if (auto ok = execute(s, id); !ok)
-            return std::unexpected(fail(ok.error()));
+        const Statement statement = i == historyIndex ? HistoryTable::recordStatement(dialect, revision.historyEntry(timer.elapsed()))
+                                                      : s;
+        if (auto ok = execute(statement, id); !ok) {
+            if (inTransaction)
+                (void)execute(Statement::of(QStringLiteral("ROLLBACK")), id);
+            for (qsizetype j = lastCommit + 1; j < order.size(); ++j)
+                (void)execute(order.at(j), id);
+            return std::unexpected(failure(ok.error(), id, committedOutside));
+        }
+        if (s.kind == Kind::Begin) {
+            inTransaction = true;
+        } else if (s.kind == Kind::Commit) {
+            inTransaction = false;
+            pastCommit = i == lastCommit;
+        } else if (s.placement == Statement::Placement::Autocommit) {
+            committedOutside = true;
+        }
     }
-
-    const DialectKind dialect = m_connection.dialect();
-    Statements bookkeeping = VersionTable::updateStatements(dialect, revision.headsBefore, revision.headsAfter);
-    HistoryEntry entry;
-    entry.revision = id;
-    entry.direction = directionKey(revision.direction);
-    entry.appliedAt = QDateTime::currentDateTimeUtc();
-    entry.checksum = revision.migration.checksum;
-    entry.durationMs = timer.elapsed();
-    entry.appliedBy = HistoryTable::currentUser();
-    entry.toolVersion = QStringLiteral(SCHEMADESK_VERSION);
-    bookkeeping << HistoryTable::recordStatement(dialect, entry);
-    for (const Statement &s : bookkeeping) {
-        if (auto ok = execute(s, id); !ok)
-            return std::unexpected(fail(ok.error()));
-    }
-    if (auto ok = execute(Statement::of(QStringLiteral("COMMIT")), id); !ok)
-        return std::unexpected(fail(ok.error()));
-    inTransaction = false;
-    runAfter();
     return timer.elapsed();
 }
 

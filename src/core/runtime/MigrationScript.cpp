@@ -1,0 +1,107 @@
+#include "MigrationScript.h"
+
+#include "VersionTable.h"
+#include "dialect/Dialect.h"
+#include "dialect/SqlLexer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+
+namespace sd {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MigrationScript", text);
+}
+
+QString literal(const QVariant &value)
+{
+    if (value.isNull())
+        return QStringLiteral("NULL");
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+        return value.toString();
+    case QMetaType::Bool:
+        return value.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+    default:
+        return Dialect::quoteString(value.toString());
+    }
+}
+
+QString terminated(const QString &sql)
+{
+    return sql.trimmed().endsWith(QLatin1Char(';')) ? sql : sql + QLatin1Char(';');
+}
+
+} // namespace
+
+QString MigrationScript::inlineBindings(const Statement &statement)
+{
+    if (statement.bindings.isEmpty())
+        return statement.sql;
+    QString out;
+    qsizetype from = 0;
+    qsizetype next = 0;
+    for (const SqlToken &t : SqlLexer::tokenize(statement.sql)) {
+        if (t.kind != SqlToken::Kind::Parameter || t.text != QLatin1String("?") || next >= statement.bindings.size())
+            continue;
+        out += statement.sql.mid(from, t.position - from) + literal(statement.bindings.at(next++));
+        from = t.position + t.length;
+    }
+    return out + statement.sql.mid(from);
+}
+
+QString MigrationScript::hazardComment(const Statement &statement)
+{
+    QStringList hazards = hazardDescriptions(statement.hazards);
+    if (hazards.isEmpty())
+        return {};
+    QString text = QStringLiteral("-- ") + hazards.join(QStringLiteral(", "));
+    if (!statement.table.isEmpty()) {
+        text += QStringLiteral(": ") + statement.table;
+        if (statement.estimatedRows >= 0)
+            text += QStringLiteral(" (") + tr("about %1 rows").arg(QLocale(QLocale::English).toString(statement.estimatedRows)) + QLatin1Char(')');
+    }
+    return text;
+}
+
+QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTables)
+{
+    auto heads = [](const QStringList &list) -> QString {
+        return list.isEmpty() ? QStringLiteral("base") : list.join(QStringLiteral(", "));
+    };
+    QString out = QStringLiteral("-- SchemaDesk %1 (%2): %3 -> %4, ")
+                      .arg(directionKey(plan.direction), dialectKey(plan.dialect), heads(plan.headsBefore), heads(plan.headsAfter))
+                  + tr("%1 revision(s)").arg(plan.revisions.size()) + QLatin1Char('\n');
+    if (plan.isEmpty())
+        return out + tr("-- nothing to do") + QLatin1Char('\n');
+    if (withVersionTables) {
+        out += QLatin1Char('\n');
+        for (const Statement &s : VersionTable::createStatements(plan.dialect))
+            out += terminated(s.sql) + QLatin1Char('\n');
+    }
+    for (const PlannedRevision &r : plan.revisions) {
+        out += QStringLiteral("\n-- %1 %2: %3\n").arg(directionKey(r.direction), r.migration.revision, r.migration.message);
+        if (!r.migration.filePath.isEmpty())
+            out += QStringLiteral("-- ") + tr("file: %1").arg(QDir::toNativeSeparators(r.migration.filePath)) + QLatin1Char('\n');
+        for (const Statement &s : r.executionOrder(plan.dialect, r.historyEntry(-1))) {
+            if (s.placement == Statement::Placement::Autocommit)
+                out += QStringLiteral("-- ") + tr("runs outside the transaction: cannot be rolled back with the revision") + QLatin1Char('\n');
+            if (const QString comment = hazardComment(s); !comment.isEmpty())
+                out += comment + QLatin1Char('\n');
+            if (s.kind == Statement::Kind::MustReturnNoRows)
+                out += QStringLiteral("-- ") + tr("must return no rows") + QLatin1Char('\n');
+            out += terminated(inlineBindings(s)) + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+} // namespace sd

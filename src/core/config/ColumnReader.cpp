@@ -23,7 +23,41 @@ const QStringList &typeBaseNames()
     return names;
 }
 
+// PostgreSQL types outside the portable set: written bare, they are a type
+// that needs the per-dialect form, never an enum's name.
+const QStringList &builtinNonPortableNames()
+{
+    static const QStringList names = {
+        QStringLiteral("serial"), QStringLiteral("bigserial"), QStringLiteral("smallserial"),
+        QStringLiteral("tsvector"), QStringLiteral("tsquery"), QStringLiteral("inet"), QStringLiteral("cidr"),
+        QStringLiteral("macaddr"), QStringLiteral("macaddr8"), QStringLiteral("interval"), QStringLiteral("money"),
+        QStringLiteral("xml"), QStringLiteral("point"), QStringLiteral("line"), QStringLiteral("lseg"),
+        QStringLiteral("box"), QStringLiteral("path"), QStringLiteral("polygon"), QStringLiteral("circle"),
+        QStringLiteral("bit"), QStringLiteral("varbit"), QStringLiteral("hstore"), QStringLiteral("citext"),
+        QStringLiteral("int4range"), QStringLiteral("int8range"), QStringLiteral("numrange"),
+        QStringLiteral("tsrange"), QStringLiteral("tstzrange"), QStringLiteral("daterange"),
+        QStringLiteral("timetz"), QStringLiteral("oid"), QStringLiteral("regclass"), QStringLiteral("name"),
+        QStringLiteral("geometry"), QStringLiteral("geography"), QStringLiteral("decimal"),
+    };
+    return names;
+}
+
 } // namespace
+
+bool ColumnReader::couldBeEnumName(const QString &name)
+{
+    if (name.isEmpty() || !(name.front().isLetter() || name.front() == QLatin1Char('_')))
+        return false;
+    for (const QChar c : name) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_')))
+            return false;
+    }
+    if (ColumnType::parsePortable(name) || serialType(name))
+        return false;
+    if (builtinNonPortableNames().contains(name.toLower()))
+        return false;
+    return closestMatch(name, typeBaseNames()).isEmpty();
+}
 
 ColumnReader::ColumnReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics)
     : m_enums(enums)
@@ -119,6 +153,8 @@ ColumnType ColumnReader::readTypeName(const QString &text, const YAML::Node &nod
         if (e.name == text)
             return ColumnType::enumeration(text);
     }
+    if (m_acceptUndeclaredEnums && couldBeEnumName(text))
+        return ColumnType::enumeration(text);
     const QString lower = text.simplified().toLower();
     if (lower == QLatin1String("varchar") || lower == QLatin1String("character varying")
         || lower == QLatin1String("char") || lower == QLatin1String("character")) {

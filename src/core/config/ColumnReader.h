@@ -32,6 +32,18 @@ public:
 
     static QStringList keys();
 
+    // A migration's column may use an enum created by an earlier migration,
+    // which its reader cannot see. With this on, a type name that
+    // couldBeEnumName() is taken as a reference to such an enum instead of
+    // being reported as unknown. Off for schema.yaml, which declares its enums.
+    void setAcceptUndeclaredEnums(bool accept) { m_acceptUndeclaredEnums = accept; }
+
+    // True for a bare identifier (letters, digits, underscores) that is not
+    // a portable type, not a PostgreSQL built-in type written without the
+    // per-dialect form (tsvector, inet, interval, ...) and not a likely typo
+    // of a portable type ("bigitn").
+    static bool couldBeEnumName(const QString &name);
+
 private:
     ColumnType readTypeName(const QString &text, const YAML::Node &node);
     // serial, bigserial, smallserial: the integer type they stand for.
@@ -42,6 +54,7 @@ private:
 
     const QList<EnumType> &m_enums;
     YamlDiagnostics &m_diagnostics;
+    bool m_acceptUndeclaredEnums = false;
 };
 
 } // namespace sd

@@ -1,6 +1,7 @@
 #include "SchemaReader.h"
 
 #include "ColumnReader.h"
+#include "EnumReader.h"
 #include "Suggest.h"
 #include "TableReader.h"
 
@@ -60,30 +61,13 @@ Schema SchemaDocument::read(const YAML::Node &root)
 void SchemaDocument::readEnums(YamlMap &map)
 {
     QHash<QString, YAML::Node> seen;
+    EnumReader reader(m_diagnostics);
     for (const YAML::Node &node : map.nodeList(QStringLiteral("enums"), QCoreApplication::translate("SchemaReader", "enums"))) {
-        YamlMap m(node, QCoreApplication::translate("SchemaReader", "enum"),
-                  {QStringLiteral("name"), QStringLiteral("values")}, m_diagnostics);
+        YamlMap m(node, QCoreApplication::translate("SchemaReader", "enum"), EnumReader::keys(), m_diagnostics);
         if (!m.isMap())
             continue;
-        EnumType type;
-        type.name = m.requiredString(QStringLiteral("name"));
+        const EnumType type = reader.read(m);
         const YAML::Node nameNode = m.value(QStringLiteral("name"));
-        if (m.require(QStringLiteral("values"))) {
-            const QList<YamlItem> values = m.scalarList(QStringLiteral("values"),
-                                                        QCoreApplication::translate("SchemaReader", "values"));
-            for (const YamlItem &value : values) {
-                if (type.values.contains(value.text)) {
-                    m_diagnostics.error(value.node, QCoreApplication::translate("SchemaReader", "enum '%1' lists '%2' twice")
-                                                        .arg(type.name, value.text));
-                    continue;
-                }
-                type.values << value.text;
-            }
-            if (values.isEmpty() && m.value(QStringLiteral("values")).IsSequence()) {
-                m_diagnostics.error(m.value(QStringLiteral("values")),
-                    QCoreApplication::translate("SchemaReader", "enum '%1' has no values").arg(type.name));
-            }
-        }
         if (type.name.isEmpty())
             continue;
         if (seen.contains(type.name)) {
@@ -91,11 +75,6 @@ void SchemaDocument::readEnums(YamlMap &map)
                                               .arg(type.name)
                                               .arg(YamlDiagnostics::line(seen.value(type.name))));
             continue;
-        }
-        if (ColumnType::parsePortable(type.name)) {
-            m_diagnostics.error(nameNode, QCoreApplication::translate("SchemaReader",
-                                              "enum name '%1' is the name of a built-in type: choose another")
-                                              .arg(type.name));
         }
         seen.insert(type.name, nameNode);
         m_schema.enums.append(type);

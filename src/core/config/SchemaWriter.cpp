@@ -1,5 +1,6 @@
 #include "SchemaWriter.h"
 
+#include "YamlFlowMap.h"
 #include "YamlScalar.h"
 
 #include <QCoreApplication>
@@ -9,36 +10,11 @@ namespace sd {
 
 namespace {
 
-// One flow mapping, `{key: value, ...}`, built key by key.
-class FlowMap
-{
-public:
-    FlowMap &add(const char *key, const QString &yamlValue)
-    {
-        m_parts << QLatin1String(key) + QStringLiteral(": ") + yamlValue;
-        return *this;
-    }
-    FlowMap &text(const char *key, const QString &value)
-    {
-        return value.isEmpty() ? *this : add(key, YamlScalar::quoted(value));
-    }
-    FlowMap &flag(const char *key, bool value)
-    {
-        return value ? add(key, QStringLiteral("true")) : *this;
-    }
-    QString toString() const { return QLatin1Char('{') + m_parts.join(QStringLiteral(", ")) + QLatin1Char('}'); }
-
-private:
-    QStringList m_parts;
-};
+using FlowMap = YamlFlowMap;
 
 QString flowList(const QStringList &items)
 {
-    QStringList quoted;
-    quoted.reserve(items.size());
-    for (const QString &item : items)
-        quoted << YamlScalar::quoted(item);
-    return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
+    return YamlFlowMap::list(items);
 }
 
 QString typeText(const ColumnType &type)
@@ -150,36 +126,36 @@ QString checkLine(const Check &check)
 }
 
 template<typename List, typename Format>
-void writeList(QString &out, const char *key, const List &items, Format format)
+void writeList(QString &out, const QString &indent, const char *key, const List &items, Format format)
 {
     if (items.isEmpty())
         return;
-    out += QStringLiteral("    ") + QLatin1String(key) + QStringLiteral(":\n");
+    out += indent + QLatin1String(key) + QStringLiteral(":\n");
     for (const auto &item : items)
-        out += QStringLiteral("      - ") + format(item) + QLatin1Char('\n');
+        out += indent + QStringLiteral("  - ") + format(item) + QLatin1Char('\n');
 }
 
-void writeTable(QString &out, const Table &table)
+void writeTable(QString &out, const Table &table, const QString &firstPrefix, const QString &indent)
 {
-    out += QStringLiteral("  - name: ") + YamlScalar::quoted(table.name) + QLatin1Char('\n');
-    const auto scalar = [&out](const char *key, const QString &value) {
+    out += firstPrefix + QStringLiteral("name: ") + YamlScalar::quoted(table.name) + QLatin1Char('\n');
+    const auto scalar = [&out, &indent](const char *key, const QString &value) {
         if (!value.isEmpty())
-            out += QStringLiteral("    ") + QLatin1String(key) + QStringLiteral(": ") + YamlScalar::quoted(value) + QLatin1Char('\n');
+            out += indent + QLatin1String(key) + QStringLiteral(": ") + YamlScalar::quoted(value) + QLatin1Char('\n');
     };
     scalar("renamed_from", table.renamedFrom);
     scalar("comment", table.comment);
     scalar("partition_by", table.partitionBy);
-    writeList(out, "columns", table.columns, [&table](const Column &c) { return columnLine(c, table); });
+    writeList(out, indent, "columns", table.columns, [&table](const Column &c) { return columnLine(c, table); });
     if (!table.primaryKey.isEmpty() && !keyOnColumn(table)) {
         QString key = flowList(table.primaryKey.columns);
         if (!isDefaultKeyName(table))
             key = FlowMap().text("name", table.primaryKey.name).add("columns", key).toString();
-        out += QStringLiteral("    primary_key: ") + key + QLatin1Char('\n');
+        out += indent + QStringLiteral("primary_key: ") + key + QLatin1Char('\n');
     }
-    writeList(out, "indexes", table.indexes, indexLine);
-    writeList(out, "unique_constraints", table.uniqueConstraints, uniqueLine);
-    writeList(out, "foreign_keys", table.foreignKeys, foreignKeyLine);
-    writeList(out, "checks", table.checks, checkLine);
+    writeList(out, indent, "indexes", table.indexes, indexLine);
+    writeList(out, indent, "unique_constraints", table.uniqueConstraints, uniqueLine);
+    writeList(out, indent, "foreign_keys", table.foreignKeys, foreignKeyLine);
+    writeList(out, indent, "checks", table.checks, checkLine);
 }
 
 QString unmanagedLine(const UnmanagedObject &object)
@@ -198,8 +174,7 @@ QByteArray SchemaWriter::toYaml(const Schema &schema)
     if (!schema.enums.isEmpty()) {
         out += QStringLiteral("enums:\n");
         for (const EnumType &e : schema.enums) {
-            out += QStringLiteral("  - ")
-                   + FlowMap().text("name", e.name).add("values", flowList(e.values)).toString() + QLatin1Char('\n');
+            out += QStringLiteral("  - ") + SchemaWriter::enumYaml(e) + QLatin1Char('\n');
         }
     }
     if (schema.tables.isEmpty()) {
@@ -209,7 +184,7 @@ QByteArray SchemaWriter::toYaml(const Schema &schema)
         for (qsizetype i = 0; i < schema.tables.size(); ++i) {
             if (i > 0)
                 out += QLatin1Char('\n');
-            writeTable(out, schema.tables.at(i));
+            writeTable(out, schema.tables.at(i), QStringLiteral("  - "), QStringLiteral("    "));
         }
     }
     if (!schema.unmanaged.isEmpty()) {
@@ -220,6 +195,53 @@ QByteArray SchemaWriter::toYaml(const Schema &schema)
             out += QStringLiteral("#   ") + unmanagedLine(object) + QLatin1Char('\n');
     }
     return out.toUtf8();
+}
+
+QString SchemaWriter::columnYaml(const Column &column)
+{
+    return columnLine(column, Table());
+}
+
+QString SchemaWriter::typeYaml(const ColumnType &type)
+{
+    return typeText(type);
+}
+
+QString SchemaWriter::defaultYaml(const DefaultValue &value)
+{
+    return defaultText(value);
+}
+
+QString SchemaWriter::indexYaml(const Index &index)
+{
+    return indexLine(index);
+}
+
+QString SchemaWriter::uniqueYaml(const UniqueConstraint &unique)
+{
+    return uniqueLine(unique);
+}
+
+QString SchemaWriter::foreignKeyYaml(const ForeignKey &foreignKey)
+{
+    return foreignKeyLine(foreignKey);
+}
+
+QString SchemaWriter::checkYaml(const Check &check)
+{
+    return checkLine(check);
+}
+
+QString SchemaWriter::enumYaml(const EnumType &type)
+{
+    return FlowMap().text("name", type.name).add("values", flowList(type.values)).toString();
+}
+
+QString SchemaWriter::tableYaml(const Table &table, const QString &firstPrefix, const QString &indent)
+{
+    QString out;
+    writeTable(out, table, firstPrefix, indent);
+    return out;
 }
 
 Result<void> SchemaWriter::writeFile(const Schema &schema, const QString &path)

@@ -103,13 +103,13 @@ void TableReader::readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<Co
                     .arg(onColumns.join(QStringLiteral("', '"))));
         }
         if (node.IsSequence()) {
-            table.primaryKey.columns = columnList(map, QStringLiteral("primary_key"), table);
+            table.primaryKey.columns = columnList(map, QStringLiteral("primary_key"), &table);
         } else if (node.IsMap()) {
             YamlMap key(node, QCoreApplication::translate("TableReader", "primary key"),
                         {QStringLiteral("name"), QStringLiteral("columns")}, m_diagnostics);
             table.primaryKey.name = key.string(QStringLiteral("name"));
             if (key.require(QStringLiteral("columns")))
-                table.primaryKey.columns = columnList(key, QStringLiteral("columns"), table);
+                table.primaryKey.columns = columnList(key, QStringLiteral("columns"), &table);
             if (!table.primaryKey.name.isEmpty()) {
                 entry.indexNames.append({table.primaryKey.name, key.value(QStringLiteral("name"))});
                 m_constraintNames.append({table.primaryKey.name, key.value(QStringLiteral("name"))});
@@ -140,7 +140,7 @@ void TableReader::readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<Co
     }
 }
 
-QStringList TableReader::columnList(YamlMap &map, const QString &key, const Table &table)
+QStringList TableReader::columnList(YamlMap &map, const QString &key, const Table *table)
 {
     const QList<YamlItem> items = map.scalarList(key, QCoreApplication::translate("TableReader", "column names"));
     if (items.isEmpty() && map.value(key).IsSequence()) {
@@ -148,8 +148,10 @@ QStringList TableReader::columnList(YamlMap &map, const QString &key, const Tabl
             QCoreApplication::translate("TableReader", "'%1' must name at least one column").arg(key));
     }
     QStringList known;
-    for (const Column &c : table.columns)
-        known << c.name;
+    if (table) {
+        for (const Column &c : table->columns)
+            known << c.name;
+    }
 
     QStringList names;
     for (const YamlItem &item : items) {
@@ -159,51 +161,78 @@ QStringList TableReader::columnList(YamlMap &map, const QString &key, const Tabl
             continue;
         }
         names << item.text;
-        if (known.contains(item.text))
+        if (!table || known.contains(item.text))
             continue;
         const QString suggestion = closestMatch(item.text, known);
         m_diagnostics.error(item.node,
             suggestion.isEmpty()
                 ? QCoreApplication::translate("TableReader", "unknown column '%1' in table '%2' (its columns: %3)")
-                      .arg(item.text, table.name, known.join(QStringLiteral(", ")))
+                      .arg(item.text, table->name, known.join(QStringLiteral(", ")))
                 : QCoreApplication::translate("TableReader", "unknown column '%1' in table '%2' (did you mean '%3'?)")
-                      .arg(item.text, table.name, suggestion));
+                      .arg(item.text, table->name, suggestion));
     }
     return names;
+}
+
+QStringList TableReader::indexKeys()
+{
+    return {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
+            QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method")};
+}
+
+QStringList TableReader::uniqueKeys()
+{
+    return {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("deferrable"),
+            QStringLiteral("initially_deferred")};
+}
+
+QStringList TableReader::foreignKeyKeys()
+{
+    return {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("references"),
+            QStringLiteral("on_delete"), QStringLiteral("on_update"), QStringLiteral("deferrable"),
+            QStringLiteral("initially_deferred"), QStringLiteral("not_valid")};
+}
+
+QStringList TableReader::checkKeys()
+{
+    return {QStringLiteral("name"), QStringLiteral("expression"), QStringLiteral("not_valid")};
 }
 
 void TableReader::readIndexes(YamlMap &map, TableEntry &entry)
 {
     const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("indexes"), QCoreApplication::translate("TableReader", "indexes"));
     for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "index"),
-                  {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
-                   QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method")},
-                  m_diagnostics);
+        YamlMap m(node, QCoreApplication::translate("TableReader", "index"), indexKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
-        Index index;
-        index.name = m.requiredString(QStringLiteral("name"));
-        const bool hasColumns = m.has(QStringLiteral("columns"));
-        const bool hasExpression = m.has(QStringLiteral("expression"));
-        if (hasColumns && hasExpression) {
-            m_diagnostics.error(m.keyNode(QStringLiteral("expression")),
-                QCoreApplication::translate("TableReader", "index '%1' has both 'columns' and 'expression': give one")
-                    .arg(index.name));
-        } else if (!hasColumns && !hasExpression) {
-            m_diagnostics.error(node, QCoreApplication::translate("TableReader", "index '%1' needs 'columns' or 'expression'")
-                                          .arg(index.name));
-        }
-        if (hasColumns)
-            index.columns = columnList(m, QStringLiteral("columns"), entry.table);
-        index.expression = m.string(QStringLiteral("expression"));
-        index.unique = m.boolean(QStringLiteral("unique"), false);
-        index.where = m.string(QStringLiteral("where"));
-        index.method = m.string(QStringLiteral("method"));
+        const Index index = readIndex(m, &entry.table);
         if (!index.name.isEmpty())
             entry.indexNames.append({index.name, m.value(QStringLiteral("name"))});
         entry.table.indexes.append(index);
     }
+}
+
+Index TableReader::readIndex(YamlMap &m, const Table *table)
+{
+    Index index;
+    index.name = m.requiredString(QStringLiteral("name"));
+    const bool hasColumns = m.has(QStringLiteral("columns"));
+    const bool hasExpression = m.has(QStringLiteral("expression"));
+    if (hasColumns && hasExpression) {
+        m_diagnostics.error(m.keyNode(QStringLiteral("expression")),
+            QCoreApplication::translate("TableReader", "index '%1' has both 'columns' and 'expression': give one")
+                .arg(index.name));
+    } else if (!hasColumns && !hasExpression && m.isMap()) {
+        m_diagnostics.error(m.node(), QCoreApplication::translate("TableReader", "index '%1' needs 'columns' or 'expression'")
+                                          .arg(index.name));
+    }
+    if (hasColumns)
+        index.columns = columnList(m, QStringLiteral("columns"), table);
+    index.expression = m.string(QStringLiteral("expression"));
+    index.unique = m.boolean(QStringLiteral("unique"), false);
+    index.where = m.string(QStringLiteral("where"));
+    index.method = m.string(QStringLiteral("method"));
+    return index;
 }
 
 void TableReader::readDeferrable(YamlMap &map, bool &deferrable, bool &initiallyDeferred)
@@ -221,17 +250,10 @@ void TableReader::readUniqueConstraints(YamlMap &map, TableEntry &entry)
     const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("unique_constraints"),
                                                  QCoreApplication::translate("TableReader", "unique constraints"));
     for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "unique constraint"),
-                  {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("deferrable"),
-                   QStringLiteral("initially_deferred")},
-                  m_diagnostics);
+        YamlMap m(node, QCoreApplication::translate("TableReader", "unique constraint"), uniqueKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
-        UniqueConstraint unique;
-        unique.name = m.string(QStringLiteral("name"));
-        if (m.require(QStringLiteral("columns")))
-            unique.columns = columnList(m, QStringLiteral("columns"), entry.table);
-        readDeferrable(m, unique.deferrable, unique.initiallyDeferred);
+        const UniqueConstraint unique = readUnique(m, &entry.table);
         if (!unique.name.isEmpty()) {
             // A unique constraint is an index too: the schema checks the name.
             entry.indexNames.append({unique.name, m.value(QStringLiteral("name"))});
@@ -239,6 +261,16 @@ void TableReader::readUniqueConstraints(YamlMap &map, TableEntry &entry)
         }
         entry.table.uniqueConstraints.append(unique);
     }
+}
+
+UniqueConstraint TableReader::readUnique(YamlMap &m, const Table *table)
+{
+    UniqueConstraint unique;
+    unique.name = m.string(QStringLiteral("name"));
+    if (m.require(QStringLiteral("columns")))
+        unique.columns = columnList(m, QStringLiteral("columns"), table);
+    readDeferrable(m, unique.deferrable, unique.initiallyDeferred);
+    return unique;
 }
 
 ReferentialAction TableReader::readAction(YamlMap &map, const QString &key)
@@ -263,53 +295,12 @@ void TableReader::readForeignKeys(YamlMap &map, TableEntry &entry)
     const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("foreign_keys"),
                                                  QCoreApplication::translate("TableReader", "foreign keys"));
     for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "foreign key"),
-                  {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("references"),
-                   QStringLiteral("on_delete"), QStringLiteral("on_update"), QStringLiteral("deferrable"),
-                   QStringLiteral("initially_deferred"), QStringLiteral("not_valid")},
-                  m_diagnostics);
+        YamlMap m(node, QCoreApplication::translate("TableReader", "foreign key"), foreignKeyKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
-        ForeignKey fk;
-        fk.name = m.string(QStringLiteral("name"));
-        checkConstraintName(m, fk.name);
-        if (m.require(QStringLiteral("columns")))
-            fk.columns = columnList(m, QStringLiteral("columns"), entry.table);
-
         ForeignKeyReference reference;
-        if (m.require(QStringLiteral("references"))) {
-            const YAML::Node refNode = m.value(QStringLiteral("references"));
-            reference.node = refNode;
-            if (!refNode.IsMap()) {
-                m_diagnostics.error(refNode, QCoreApplication::translate("TableReader",
-                                                 "expected {table: TABLE, columns: [...]} for 'references', found %1")
-                                                 .arg(YamlDiagnostics::describe(refNode)));
-            } else {
-                YamlMap ref(refNode, QCoreApplication::translate("TableReader", "references"),
-                            {QStringLiteral("table"), QStringLiteral("columns")}, m_diagnostics);
-                fk.referencedTable = ref.requiredString(QStringLiteral("table"));
-                reference.tableNode = ref.value(QStringLiteral("table"));
-                if (ref.require(QStringLiteral("columns"))) {
-                    const QList<YamlItem> items = ref.scalarList(QStringLiteral("columns"),
-                                                                 QCoreApplication::translate("TableReader", "column names"));
-                    for (const YamlItem &item : items) {
-                        fk.referencedColumns << item.text;
-                        reference.columnNodes << item.node;
-                    }
-                    if (!fk.columns.isEmpty() && !items.isEmpty() && fk.columns.size() != items.size()) {
-                        m_diagnostics.error(ref.value(QStringLiteral("columns")),
-                            QCoreApplication::translate("TableReader", "foreign key has %1 columns but references %2")
-                                .arg(fk.columns.size())
-                                .arg(items.size()));
-                    }
-                }
-            }
-        }
-        fk.onDelete = readAction(m, QStringLiteral("on_delete"));
-        fk.onUpdate = readAction(m, QStringLiteral("on_update"));
-        readDeferrable(m, fk.deferrable, fk.initiallyDeferred);
-        fk.notValid = m.boolean(QStringLiteral("not_valid"), false);
-
+        const ForeignKey fk = readForeignKey(m, &entry.table, &reference);
+        checkConstraintName(m, fk.name);
         entry.table.foreignKeys.append(fk);
         if (!fk.referencedTable.isEmpty()) {
             reference.foreignKey = entry.table.foreignKeys.size() - 1;
@@ -318,21 +309,71 @@ void TableReader::readForeignKeys(YamlMap &map, TableEntry &entry)
     }
 }
 
+ForeignKey TableReader::readForeignKey(YamlMap &m, const Table *table, ForeignKeyReference *reference)
+{
+    ForeignKey fk;
+    fk.name = m.string(QStringLiteral("name"));
+    if (m.require(QStringLiteral("columns")))
+        fk.columns = columnList(m, QStringLiteral("columns"), table);
+
+    if (m.require(QStringLiteral("references"))) {
+        const YAML::Node refNode = m.value(QStringLiteral("references"));
+        if (reference)
+            reference->node = refNode;
+        if (!refNode.IsMap()) {
+            m_diagnostics.error(refNode, QCoreApplication::translate("TableReader",
+                                             "expected {table: TABLE, columns: [...]} for 'references', found %1")
+                                             .arg(YamlDiagnostics::describe(refNode)));
+        } else {
+            YamlMap ref(refNode, QCoreApplication::translate("TableReader", "references"),
+                        {QStringLiteral("table"), QStringLiteral("columns")}, m_diagnostics);
+            fk.referencedTable = ref.requiredString(QStringLiteral("table"));
+            if (reference)
+                reference->tableNode = ref.value(QStringLiteral("table"));
+            if (ref.require(QStringLiteral("columns"))) {
+                const QList<YamlItem> items = ref.scalarList(QStringLiteral("columns"),
+                                                             QCoreApplication::translate("TableReader", "column names"));
+                for (const YamlItem &item : items) {
+                    fk.referencedColumns << item.text;
+                    if (reference)
+                        reference->columnNodes << item.node;
+                }
+                if (!fk.columns.isEmpty() && !items.isEmpty() && fk.columns.size() != items.size()) {
+                    m_diagnostics.error(ref.value(QStringLiteral("columns")),
+                        QCoreApplication::translate("TableReader", "foreign key has %1 columns but references %2")
+                            .arg(fk.columns.size())
+                            .arg(items.size()));
+                }
+            }
+        }
+    }
+    fk.onDelete = readAction(m, QStringLiteral("on_delete"));
+    fk.onUpdate = readAction(m, QStringLiteral("on_update"));
+    readDeferrable(m, fk.deferrable, fk.initiallyDeferred);
+    fk.notValid = m.boolean(QStringLiteral("not_valid"), false);
+    return fk;
+}
+
 void TableReader::readChecks(YamlMap &map, TableEntry &entry)
 {
     const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("checks"), QCoreApplication::translate("TableReader", "checks"));
     for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "check"),
-                  {QStringLiteral("name"), QStringLiteral("expression"), QStringLiteral("not_valid")}, m_diagnostics);
+        YamlMap m(node, QCoreApplication::translate("TableReader", "check"), checkKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
-        Check check;
-        check.name = m.string(QStringLiteral("name"));
+        const Check check = readCheck(m);
         checkConstraintName(m, check.name);
-        check.expression = m.requiredString(QStringLiteral("expression"));
-        check.notValid = m.boolean(QStringLiteral("not_valid"), false);
         entry.table.checks.append(check);
     }
+}
+
+Check TableReader::readCheck(YamlMap &m)
+{
+    Check check;
+    check.name = m.string(QStringLiteral("name"));
+    check.expression = m.requiredString(QStringLiteral("expression"));
+    check.notValid = m.boolean(QStringLiteral("not_valid"), false);
+    return check;
 }
 
 void TableReader::checkConstraintName(YamlMap &map, const QString &name)

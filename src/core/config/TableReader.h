@@ -34,6 +34,26 @@ public:
     // std::nullopt when the table has no usable name (already reported).
     std::optional<TableEntry> read(const YAML::Node &node);
 
+    // See ColumnReader::setAcceptUndeclaredEnums (migrations turn it on).
+    void setAcceptUndeclaredEnums(bool accept) { m_columnReader.setAcceptUndeclaredEnums(accept); }
+
+    // The keys of one index, unique constraint, foreign key or check, as in
+    // a table's lists. A migration's create_index and add_* operations take
+    // the same keys plus their own (`table`, `concurrently`).
+    static QStringList indexKeys();
+    static QStringList uniqueKeys();
+    static QStringList foreignKeyKeys();
+    static QStringList checkKeys();
+
+    // One item read from `map`, built by the caller with the keys above (and
+    // any of its own). Column names are checked against `table` when it is
+    // given; a migration does not know the table's columns and passes null.
+    // `reference` receives the nodes of the `references:` mapping.
+    Index readIndex(YamlMap &map, const Table *table);
+    UniqueConstraint readUnique(YamlMap &map, const Table *table);
+    ForeignKey readForeignKey(YamlMap &map, const Table *table, ForeignKeyReference *reference = nullptr);
+    Check readCheck(YamlMap &map);
+
 private:
     void readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry> &columns);
     void readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<ColumnEntry> &columns);
@@ -44,8 +64,9 @@ private:
     ReferentialAction readAction(YamlMap &map, const QString &key);
     void readDeferrable(YamlMap &map, bool &deferrable, bool &initiallyDeferred);
 
-    // The column names of a `columns: [...]` list, each checked against the table.
-    QStringList columnList(YamlMap &map, const QString &key, const Table &table);
+    // The column names of a `columns: [...]` list, each checked against the
+    // table when one is given.
+    QStringList columnList(YamlMap &map, const QString &key, const Table *table);
     void checkConstraintName(YamlMap &map, const QString &name);
 
     ColumnReader m_columnReader;

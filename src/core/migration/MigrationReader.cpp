@@ -1,0 +1,277 @@
+#include "MigrationReader.h"
+
+#include "Checksum.h"
+#include "OperationReader.h"
+#include "config/YamlMap.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <exception>
+
+namespace sd {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MigrationReader", text);
+}
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+MigrationSource::Position positionOf(const YAML::Node &node)
+{
+    if (!node.IsDefined())
+        return {};
+    return {YamlDiagnostics::line(node.Mark()), YamlDiagnostics::column(node.Mark())};
+}
+
+// Reads one parsed document; the helpers share the diagnostics.
+class MigrationDocument
+{
+public:
+    explicit MigrationDocument(YamlDiagnostics &diagnostics)
+        : m_diagnostics(diagnostics)
+    {
+    }
+
+    MigrationSource read(const YAML::Node &root);
+
+private:
+    void readRevision(YamlMap &map);
+    void readDownRevisions(YamlMap &map);
+    void readCreated(YamlMap &map);
+    Operations readOperations(YamlMap &map, const QString &listKey, OperationReader &reader);
+    // The enums this file creates or drops, so that its columns may use them.
+    void collectEnums(YamlMap &map);
+    void checkRevisionId(const QString &id, const YAML::Node &node, const QString &keyName);
+
+    YamlDiagnostics &m_diagnostics;
+    MigrationSource m_source;
+    QList<EnumType> m_enums;
+};
+
+MigrationSource MigrationDocument::read(const YAML::Node &root)
+{
+    if (!root.IsDefined() || root.IsNull()) {
+        m_diagnostics.error(YAML::Mark::null_mark(), tr("empty file: a migration needs revision, down_revision and upgrade"));
+        return m_source;
+    }
+    YamlMap map(root, tr("migration"), MigrationReader::keys(), m_diagnostics);
+    if (!map.isMap())
+        return m_source;
+    readRevision(map);
+    readDownRevisions(map);
+    m_source.migration.message = map.string(key("message"));
+    readCreated(map);
+    collectEnums(map);
+    OperationReader reader(m_enums, m_diagnostics);
+    m_source.migration.upgrade = readOperations(map, key("upgrade"), reader);
+    m_source.migration.downgrade = readOperations(map, key("downgrade"), reader);
+    return m_source;
+}
+
+void MigrationDocument::checkRevisionId(const QString &id, const YAML::Node &node, const QString &keyName)
+{
+    if (id.isEmpty() || MigrationReader::isRevisionId(id))
+        return;
+    m_diagnostics.error(node, tr("bad revision id '%1' in '%2': expected 12 lowercase hex digits, e.g. 4c1f0e9a2b7d")
+                                  .arg(id, keyName));
+}
+
+void MigrationDocument::readRevision(YamlMap &map)
+{
+    const QString id = map.requiredString(key("revision"));
+    checkRevisionId(id, map.value(key("revision")), key("revision"));
+    m_source.migration.revision = id;
+    m_source.revision = positionOf(map.value(key("revision")));
+}
+
+void MigrationDocument::readDownRevisions(YamlMap &map)
+{
+    if (!map.contains(key("down_revision"))) {
+        m_diagnostics.error(map.node(), tr("missing required key 'down_revision' in migration "
+                                           "(null for a first revision, a list of revisions for a merge)"));
+        return;
+    }
+    const YAML::Node node = map.value(key("down_revision"));
+    QList<YAML::Node> items;
+    if (node.IsNull()) {
+        return; // a first revision
+    } else if (node.IsScalar()) {
+        items << node;
+    } else if (node.IsSequence()) {
+        for (const YAML::Node &item : node)
+            items << item;
+    } else {
+        m_diagnostics.error(node, tr("expected null, a revision id or a list of revision ids for 'down_revision', found %1")
+                                      .arg(YamlDiagnostics::describe(node)));
+        return;
+    }
+    Migration &migration = m_source.migration;
+    for (const YAML::Node &item : std::as_const(items)) {
+        if (!item.IsScalar()) {
+            m_diagnostics.error(item, tr("expected a revision id in 'down_revision', found %1")
+                                          .arg(YamlDiagnostics::describe(item)));
+            continue;
+        }
+        const QString id = YamlDiagnostics::text(item);
+        if (id.isEmpty()) {
+            m_diagnostics.error(item, tr("'down_revision' must not be empty: write null for a first revision"));
+            continue;
+        }
+        checkRevisionId(id, item, key("down_revision"));
+        if (migration.downRevisions.contains(id)) {
+            m_diagnostics.error(item, tr("revision '%1' is listed twice in 'down_revision'").arg(id));
+            continue;
+        }
+        if (!migration.revision.isEmpty() && id == migration.revision) {
+            m_diagnostics.error(item, tr("revision '%1' names itself as its down_revision").arg(id));
+            continue;
+        }
+        migration.downRevisions << id;
+        m_source.downRevisions << positionOf(item);
+    }
+}
+
+void MigrationDocument::readCreated(YamlMap &map)
+{
+    const std::optional<QString> text = map.scalar(key("created"), tr("a time such as 2026-11-24T10:15:00Z for 'created'"));
+    if (!text)
+        return;
+    static const QRegularExpression zone(QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)$"));
+    const QDateTime time = QDateTime::fromString(*text, Qt::ISODateWithMs);
+    if (!time.isValid() || !zone.match(*text).hasMatch()) {
+        m_diagnostics.error(map.value(key("created")),
+            tr("expected an ISO-8601 time with a time zone for 'created', e.g. 2026-11-24T10:15:00Z, found '%1'")
+                .arg(*text));
+        return;
+    }
+    m_source.migration.created = time.toUTC();
+}
+
+void MigrationDocument::collectEnums(YamlMap &map)
+{
+    for (const char *listKey : {"upgrade", "downgrade"}) {
+        const YAML::Node list = map.value(key(listKey));
+        if (!list.IsSequence())
+            continue;
+        for (const YAML::Node &item : list) {
+            if (!item.IsMap())
+                continue;
+            for (const char *opKey : {"create_enum", "drop_enum"}) {
+                // A missing key gives an invalid node: only IsDefined() is safe on it.
+                const YAML::Node op = item[opKey];
+                if (!op.IsDefined() || !op.IsMap())
+                    continue;
+                const YAML::Node nameNode = op["name"];
+                if (!nameNode.IsDefined() || !nameNode.IsScalar())
+                    continue;
+                const QString name = YamlDiagnostics::text(nameNode);
+                const bool known = std::any_of(m_enums.cbegin(), m_enums.cend(),
+                                               [&name](const EnumType &e) { return e.name == name; });
+                if (!name.isEmpty() && !known)
+                    m_enums.append(EnumType{name, {}});
+            }
+        }
+    }
+}
+
+Operations MigrationDocument::readOperations(YamlMap &map, const QString &listKey, OperationReader &reader)
+{
+    Operations operations;
+    for (const YAML::Node &item : map.nodeList(listKey, tr("operations"))) {
+        if (std::optional<Operation> operation = reader.read(item))
+            operations.append(std::move(*operation));
+    }
+    return operations;
+}
+
+YAML::Node parse(const QByteArray &yaml, YamlDiagnostics &diagnostics)
+{
+    try {
+        return YAML::Load(yaml.toStdString());
+    } catch (const YAML::ParserException &e) {
+        diagnostics.error(e.mark, tr("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        diagnostics.error(YAML::Mark::null_mark(), tr("cannot read YAML: %1").arg(QString::fromUtf8(e.what())));
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+} // namespace
+
+QStringList MigrationReader::keys()
+{
+    return {key("revision"), key("down_revision"), key("message"), key("created"), key("upgrade"), key("downgrade")};
+}
+
+bool MigrationReader::isRevisionId(const QString &text)
+{
+    static const QRegularExpression id(QStringLiteral("^[0-9a-f]{12}$"));
+    return id.match(text).hasMatch();
+}
+
+std::optional<QString> MigrationReader::declaredRevision(const QByteArray &yaml)
+{
+    YamlDiagnostics ignored{QString()};
+    const YAML::Node root = parse(yaml, ignored);
+    if (!root.IsMap())
+        return std::nullopt;
+    try {
+        const YAML::Node revision = root["revision"];
+        if (!revision.IsDefined())
+            return std::nullopt;
+        return revision.IsScalar() ? YamlDiagnostics::text(revision) : QString();
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+MultiResult<MigrationSource> MigrationReader::readSource(const QByteArray &yaml, const QString &displayPath)
+{
+    YamlDiagnostics diagnostics(displayPath);
+    MigrationSource source;
+    const YAML::Node root = parse(yaml, diagnostics);
+    if (!diagnostics.hasErrors()) {
+        try {
+            MigrationDocument document(diagnostics);
+            source = document.read(root);
+        } catch (const std::exception &e) {
+            diagnostics.error(YAML::Mark::null_mark(), tr("cannot read YAML: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
+    if (diagnostics.hasErrors())
+        return std::unexpected(diagnostics.sortedErrors());
+    source.migration.checksum = Checksum::of(yaml);
+    return source;
+}
+
+MultiResult<Migration> MigrationReader::read(const QByteArray &yaml, const QString &displayPath)
+{
+    MultiResult<MigrationSource> source = readSource(yaml, displayPath);
+    if (!source)
+        return std::unexpected(source.error());
+    return std::move(source->migration);
+}
+
+MultiResult<Migration> MigrationReader::readFile(const QString &path, const QString &displayPath)
+{
+    const QString shown = displayPath.isEmpty() ? path : displayPath;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return std::unexpected(Errors{Error::io(tr("cannot read the migration: %1").arg(file.errorString()), shown)});
+    }
+    MultiResult<Migration> migration = read(file.readAll(), shown);
+    if (migration)
+        migration->filePath = QFileInfo(path).absoluteFilePath();
+    return migration;
+}
+
+} // namespace sd

@@ -38,6 +38,22 @@ QString Dialect::quoteString(const QString &value)
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
+Schema Dialect::lowered(const Schema &schema) const
+{
+    Schema result;
+    result.enums = loweredEnums(schema);
+    result.tables.reserve(schema.tables.size());
+    for (const Table &table : schema.tables)
+        result.tables.append(loweredTable(table, schema));
+    result.unmanaged = schema.unmanaged;
+    return result;
+}
+
+QList<EnumType> Dialect::loweredEnums(const Schema &schema) const
+{
+    return schema.enums;
+}
+
 QString Dialect::columnListSql(const QStringList &columns) const
 {
     return QLatin1Char('(') + quoteIdentifiers(columns) + QLatin1Char(')');

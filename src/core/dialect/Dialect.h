@@ -31,7 +31,13 @@ public:
     // PostgreSQL-only options dropped, integer autoincrement keys INTEGER).
     // The diff compares the lowered configuration with the live database,
     // and the DDL renders the lowered schema.
-    virtual Schema lowered(const Schema &schema) const = 0;
+    Schema lowered(const Schema &schema) const;
+    // The same, one table at a time: `schema` supplies the enums the table's
+    // columns name. The diff lowers each table just before comparing it, so
+    // it never holds a lowered copy of the whole configuration.
+    virtual Table loweredTable(const Table &table, const Schema &schema) const = 0;
+    // The enums as this dialect keeps them (SQLite: none).
+    virtual QList<EnumType> loweredEnums(const Schema &schema) const;
 
     // A key under which two types that are the same in this dialect compare
     // equal ("int8" and "bigint"; "character varying(20)" and "varchar(20)").
@@ -56,6 +62,9 @@ public:
     virtual QStringList createSchema(const Schema &schema) const = 0;
     virtual QStringList createTable(const Table &table, bool withForeignKeys = true) const = 0;
     QString createIndex(const Table &table, const Index &index) const;
+    // `CONSTRAINT "name" FOREIGN KEY (...) REFERENCES ...` as in CREATE TABLE,
+    // for ALTER TABLE ... ADD (the operation renderers).
+    QString foreignKeyClause(const ForeignKey &fk) const { return foreignKeySql(fk); }
 
 protected:
     QString columnListSql(const QStringList &columns) const;

@@ -2,6 +2,8 @@
 
 #include "SqlExpression.h"
 
+#include <algorithm>
+
 namespace sd {
 
 namespace {
@@ -84,16 +86,19 @@ QString PostgresDialect::renderType(const Column &column) const
     }
 }
 
-Schema PostgresDialect::lowered(const Schema &schema) const
+Table PostgresDialect::loweredTable(const Table &source, const Schema &) const
 {
-    Schema result = schema;
-    for (Table &table : result.tables) {
+    const auto isBtree = [](const Index &index) {
+        return index.method.compare(QLatin1String("btree"), Qt::CaseInsensitive) == 0;
+    };
+    Table table = source; // implicitly shared: the indexes are copied only when one changes
+    if (std::any_of(source.indexes.cbegin(), source.indexes.cend(), isBtree)) {
         for (Index &index : table.indexes) {
-            if (index.method.compare(QLatin1String("btree"), Qt::CaseInsensitive) == 0)
+            if (isBtree(index))
                 index.method.clear();
         }
     }
-    return result;
+    return table;
 }
 
 QStringList PostgresDialect::createTable(const Table &table, bool withForeignKeys) const

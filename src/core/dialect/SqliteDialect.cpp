@@ -1,5 +1,7 @@
 #include "SqliteDialect.h"
 
+#include <algorithm>
+
 namespace sd {
 
 ColumnType SqliteDialect::typeFromDeclared(const QString &declared)
@@ -59,41 +61,63 @@ QString SqliteDialect::renderDefault(const DefaultValue &value) const
     return QLatin1Char('(') + value.text + QLatin1Char(')');
 }
 
-Schema SqliteDialect::lowered(const Schema &schema) const
+Table SqliteDialect::loweredTable(const Table &source, const Schema &schema) const
 {
-    Schema result = schema;
-    for (Table &table : result.tables) {
-        table.comment.clear();
-        table.partitionBy.clear();
-        const bool singleKey = table.primaryKey.columns.size() == 1;
+    Table table = source; // implicitly shared: only the lists that change are copied
+    table.comment.clear();
+    table.partitionBy.clear();
+    const QString singleKey = table.primaryKey.columns.size() == 1 ? table.primaryKey.columns.constFirst() : QString();
+    const ColumnType integer = ColumnType::of(ColumnType::Kind::Integer);
+    const auto columnNeedsLowering = [&](const Column &c) {
+        const bool keptAutoincrement = c.autoincrement == Autoincrement::Yes && c.name == singleKey
+                                       && c.type == integer;
+        return !c.comment.isEmpty() || c.type.kind == ColumnType::Kind::Enum
+               || (c.autoincrement != Autoincrement::No && !keptAutoincrement);
+    };
+    QList<Check> enumChecks;
+    if (std::any_of(source.columns.cbegin(), source.columns.cend(), columnNeedsLowering)) {
         for (Column &c : table.columns) {
             c.comment.clear();
             if (c.type.kind == ColumnType::Kind::Enum) {
                 const EnumType *e = schema.enumType(c.type.enumName);
                 c.type = ColumnType::of(ColumnType::Kind::Text);
                 if (e)
-                    table.checks.append(Check{QString(), enumCheckExpression(c.name, e->values), false});
+                    enumChecks.append(Check{QString(), enumCheckExpression(c.name, e->values), false});
             }
             if (c.autoincrement != Autoincrement::No) {
-                if (singleKey && table.primaryKey.columns.constFirst() == c.name && c.type.isIntegral()) {
-                    c.type = ColumnType::of(ColumnType::Kind::Integer);
+                if (!singleKey.isEmpty() && c.name == singleKey && c.type.isIntegral()) {
+                    c.type = integer;
                     c.autoincrement = Autoincrement::Yes;
                 } else {
                     c.autoincrement = Autoincrement::No;
                 }
             }
         }
+    }
+    if (std::any_of(source.indexes.cbegin(), source.indexes.cend(), [](const Index &i) { return !i.method.isEmpty(); })) {
         for (Index &index : table.indexes)
             index.method.clear();
+    }
+    if (std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(),
+                    [](const UniqueConstraint &u) { return u.deferrable || u.initiallyDeferred; })) {
         for (UniqueConstraint &u : table.uniqueConstraints)
             u.deferrable = u.initiallyDeferred = false;
+    }
+    if (std::any_of(source.foreignKeys.cbegin(), source.foreignKeys.cend(), [](const ForeignKey &f) { return f.notValid; })) {
         for (ForeignKey &fk : table.foreignKeys)
             fk.notValid = false;
+    }
+    if (std::any_of(source.checks.cbegin(), source.checks.cend(), [](const Check &c) { return c.notValid; })) {
         for (Check &ck : table.checks)
             ck.notValid = false;
     }
-    result.enums.clear();
-    return result;
+    table.checks.append(enumChecks);
+    return table;
+}
+
+QList<EnumType> SqliteDialect::loweredEnums(const Schema &) const
+{
+    return {};
 }
 
 QStringList SqliteDialect::createTable(const Table &table, bool) const

@@ -18,7 +18,8 @@ public:
     // The CHECK that stands for an enum column on SQLite.
     QString enumCheckExpression(const QString &column, const QStringList &values) const;
 
-    Schema lowered(const Schema &schema) const override;
+    Table loweredTable(const Table &table, const Schema &schema) const override;
+    QList<EnumType> loweredEnums(const Schema &schema) const override;
     QString typeKey(const ColumnType &type) const override;
     QString renderType(const Column &column) const override;
     QString renderDefault(const DefaultValue &value) const override;

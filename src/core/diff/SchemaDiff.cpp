@@ -5,7 +5,13 @@
 #include "dialect/SqlExpression.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
 
 namespace sd {
 
@@ -15,28 +21,35 @@ using K = Difference::Kind;
 
 // Pairs configured objects with live ones: first by name, then the
 // remaining ones by definition, so an unnamed constraint in the
-// configuration matches the name the server gave it.
+// configuration matches the name the server gave it. Tables hold a handful
+// of each kind, so the lists live on the stack and the name search tries
+// the same position first (both sides usually list objects in one order).
 template<typename T>
 struct Matching
 {
-    QList<std::pair<const T *, const T *>> pairs; // configured, live
-    QList<const T *> onlyConfigured;
-    QList<const T *> onlyLive;
+    QVarLengthArray<std::pair<const T *, const T *>, 16> pairs; // configured, live
+    QVarLengthArray<const T *, 8> onlyConfigured;
+    QVarLengthArray<const T *, 8> onlyLive;
 };
 
 template<typename T, typename KeyFn>
 Matching<T> match(const QList<T> &configured, const QList<T> &live, KeyFn definitionKey)
 {
     Matching<T> m;
-    QList<bool> liveUsed(live.size(), false);
-    QList<const T *> unmatched;
-    for (const T &c : configured) {
-        int found = -1;
+    QVarLengthArray<bool, 32> liveUsed(live.size(), false);
+    QVarLengthArray<const T *, 8> unmatched;
+    for (qsizetype position = 0; position < configured.size(); ++position) {
+        const T &c = configured[position];
+        qsizetype found = -1;
         if (!c.name.isEmpty()) {
-            for (int i = 0; i < live.size(); ++i) {
-                if (!liveUsed[i] && live[i].name == c.name) {
-                    found = i;
-                    break;
+            if (position < live.size() && !liveUsed[position] && live[position].name == c.name) {
+                found = position;
+            } else {
+                for (qsizetype i = 0; i < live.size(); ++i) {
+                    if (!liveUsed[i] && live[i].name == c.name) {
+                        found = i;
+                        break;
+                    }
                 }
             }
         }
@@ -48,9 +61,9 @@ Matching<T> match(const QList<T> &configured, const QList<T> &live, KeyFn defini
         }
     }
     for (const T *c : unmatched) {
-        int found = -1;
+        qsizetype found = -1;
         const QString key = definitionKey(*c);
-        for (int i = 0; i < live.size(); ++i) {
+        for (qsizetype i = 0; i < live.size(); ++i) {
             if (!liveUsed[i] && definitionKey(live[i]) == key) {
                 found = i;
                 break;
@@ -63,11 +76,19 @@ Matching<T> match(const QList<T> &configured, const QList<T> &live, KeyFn defini
             m.onlyConfigured.append(c);
         }
     }
-    for (int i = 0; i < live.size(); ++i) {
+    for (qsizetype i = 0; i < live.size(); ++i) {
         if (!liveUsed[i])
             m.onlyLive.append(&live[i]);
     }
     return m;
+}
+
+// The column named `name`, looked for at `position` first.
+const Column *columnNear(const Table &table, const QString &name, qsizetype position)
+{
+    if (position < table.columns.size() && table.columns[position].name == name)
+        return &table.columns[position];
+    return table.column(name);
 }
 
 // Two spellings of one expression: equal text needs no tokenizing.
@@ -103,7 +124,9 @@ public:
         m_table = cfg.name;
         // Constraints and indexes of the database are compared as they will
         // be once the renames are applied: a renamed column carries them.
-        const Table live = withRenamesApplied(cfg, liveTable);
+        // Without renames the live table is compared as it is, uncopied.
+        std::optional<Table> renamed = withRenamesApplied(cfg, liveTable);
+        const Table &live = renamed ? *renamed : liveTable;
         if (cfg.comment != live.comment)
             add(K::TableCommentChanged, cfg.name, live.comment, cfg.comment);
         if (!sameSql(cfg.partitionBy, live.partitionBy))
@@ -117,15 +140,17 @@ public:
     }
 
 private:
-    static Table withRenamesApplied(const Table &cfg, Table live)
+    static std::optional<Table> withRenamesApplied(const Table &cfg, const Table &liveTable)
     {
         QHash<QString, QString> renames;
         for (const Column &c : cfg.columns) {
-            if (!c.renamedFrom.isEmpty() && !live.column(c.name) && live.column(c.renamedFrom) && !cfg.column(c.renamedFrom))
+            if (!c.renamedFrom.isEmpty() && !liveTable.column(c.name) && liveTable.column(c.renamedFrom)
+                && !cfg.column(c.renamedFrom))
                 renames.insert(c.renamedFrom, c.name);
         }
         if (renames.isEmpty())
-            return live;
+            return std::nullopt;
+        Table live = liveTable;
         auto renameList = [&](QStringList &names) {
             for (QString &n : names)
                 n = renames.value(n, n);
@@ -156,9 +181,12 @@ private:
 
     void compareColumns(const Table &cfg, const Table &live)
     {
-        QSet<QString> liveMatched;
-        for (const Column &c : cfg.columns) {
-            const Column *l = live.column(c.name);
+        // Tables hold a handful of columns: a scan beats a hash here, and
+        // the cost stays per table.
+        QVarLengthArray<const Column *, 32> liveMatched;
+        for (qsizetype position = 0; position < cfg.columns.size(); ++position) {
+            const Column &c = cfg.columns[position];
+            const Column *l = columnNear(live, c.name, position);
             if (!l && !c.renamedFrom.isEmpty() && !cfg.column(c.renamedFrom)) {
                 l = live.column(c.renamedFrom);
                 if (l) {
@@ -170,11 +198,11 @@ private:
                 add(K::ColumnAdded, c.name, {}, c);
                 continue;
             }
-            liveMatched.insert(l->name);
+            liveMatched.append(l);
             compareColumn(c, *l);
         }
         for (const Column &l : live.columns) {
-            if (liveMatched.contains(l.name))
+            if (std::find(liveMatched.cbegin(), liveMatched.cend(), &l) != liveMatched.cend())
                 continue;
             Difference &d = add(K::ColumnRemoved, l.name, l, {});
             d.destructive = true;
@@ -184,7 +212,7 @@ private:
 
     void compareColumn(const Column &c, const Column &l)
     {
-        if (!m_dialect.sameType(c, l)) {
+        if (c.type != l.type && !m_dialect.sameType(c, l)) {
             Difference &d = add(K::ColumnTypeChanged, c.name, l, c);
             if (m_dialect.isNarrowing(l.type, c.type)) {
                 d.destructive = true;
@@ -304,17 +332,17 @@ private:
     QString m_table;
 };
 
-Schema withoutIgnored(Schema schema, const DiffOptions &options)
+void compareEnums(const QList<EnumType> &cfg, const QList<EnumType> &live, Differences &out)
 {
-    if (options.isIgnored)
-        schema.tables.removeIf([&](const Table &t) { return options.isIgnored(t.name); });
-    return schema;
-}
-
-void compareEnums(const Schema &cfg, const Schema &live, Differences &out)
-{
-    for (const EnumType &c : cfg.enums) {
-        const EnumType *l = live.enumType(c.name);
+    QHash<QString, const EnumType *> liveByName;
+    liveByName.reserve(live.size());
+    for (const EnumType &l : live)
+        liveByName.insert(l.name, &l);
+    QSet<QString> configuredNames;
+    configuredNames.reserve(cfg.size());
+    for (const EnumType &c : cfg) {
+        configuredNames.insert(c.name);
+        const EnumType *l = liveByName.value(c.name);
         if (!l) {
             out.append(Difference{K::EnumAdded, {}, c.name, {}, {}, c, false, {}});
         } else if (c.values != l->values) {
@@ -332,8 +360,8 @@ void compareEnums(const Schema &cfg, const Schema &live, Differences &out)
             out.append(d);
         }
     }
-    for (const EnumType &l : live.enums) {
-        if (!cfg.enumType(l.name))
+    for (const EnumType &l : live) {
+        if (!configuredNames.contains(l.name))
             out.append(Difference{K::EnumRemoved, {}, l.name, {}, l, {}, false, {}});
     }
 }
@@ -343,38 +371,55 @@ void compareEnums(const Schema &cfg, const Schema &live, Differences &out)
 Differences SchemaDiff::compare(const Schema &configured, const Schema &live, const Dialect &dialect,
                                 const DiffOptions &options)
 {
-    const Schema cfg = withoutIgnored(dialect.lowered(configured), options);
-    const Schema db = withoutIgnored(live, options);
+    // Linear in the size of both schemas, and light on memory: lookups by
+    // name go through hashes of views (no string is copied), and the
+    // configuration is lowered one table at a time right before that table
+    // is compared, never copied whole.
+    const auto ignored = [&](const Table &t) { return options.isIgnored && options.isIgnored(t.name); };
 
     Differences out;
-    compareEnums(cfg, db, out);
+    compareEnums(dialect.loweredEnums(configured), live.enums, out);
+
+    QHash<QStringView, qsizetype> liveByName;
+    liveByName.reserve(live.tables.size());
+    for (qsizetype i = 0; i < live.tables.size(); ++i) {
+        if (!ignored(live.tables[i]))
+            liveByName.insert(live.tables[i].name, i);
+    }
+    const auto liveTable = [&](const QString &name) -> qsizetype { return liveByName.value(name, -1); };
+    // Only a rename hint needs the set of configured names.
+    QSet<QStringView> configuredNames;
+    if (std::any_of(configured.tables.cbegin(), configured.tables.cend(),
+                    [](const Table &t) { return !t.renamedFrom.isEmpty(); })) {
+        configuredNames.reserve(configured.tables.size());
+        for (const Table &t : configured.tables) {
+            if (!ignored(t))
+                configuredNames.insert(t.name);
+        }
+    }
 
     TableComparer comparer(dialect, out);
-    // By-name lookups through hashes: the diff stays linear in the number of tables.
-    QHash<QString, const Table *> liveByName;
-    liveByName.reserve(db.tables.size());
-    for (const Table &t : db.tables)
-        liveByName.insert(t.name, &t);
-    QSet<QString> configuredNames;
-    for (const Table &t : cfg.tables)
-        configuredNames.insert(t.name);
-    QSet<QString> liveMatched;
-    for (const Table &c : cfg.tables) {
-        const Table *l = liveByName.value(c.name);
-        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
-            l = liveByName.value(c.renamedFrom);
-            if (l)
-                out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
+    std::vector<bool> liveMatched(size_t(live.tables.size()), false);
+    for (const Table &source : configured.tables) {
+        if (ignored(source))
+            continue;
+        const Table c = dialect.loweredTable(source, configured);
+        qsizetype l = liveTable(c.name);
+        if (l < 0 && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
+            l = liveTable(c.renamedFrom);
+            if (l >= 0)
+                out.append(Difference{K::TableRenamed, c.name, c.name, live.tables[l].name, {}, {}, false, {}});
         }
-        if (!l) {
+        if (l < 0) {
             out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, c, false, {}});
             continue;
         }
-        liveMatched.insert(l->name);
-        comparer.compare(c, *l);
+        liveMatched[size_t(l)] = true;
+        comparer.compare(c, live.tables[l]);
     }
-    for (const Table &l : db.tables) {
-        if (liveMatched.contains(l.name))
+    for (qsizetype i = 0; i < live.tables.size(); ++i) {
+        const Table &l = live.tables[i];
+        if (liveMatched[size_t(i)] || ignored(l))
             continue;
         out.append(Difference{K::TableRemoved, l.name, l.name, {}, l, {}, true,
                               tr("drops table %1 and every row in it").arg(l.name)});

@@ -185,6 +185,14 @@ struct Operation
     // "destroys data: drops column users.legacy_flag". Not read back.
     QString note;
 
+    static Operation of(OperationData data, QString note = {})
+    {
+        Operation op;
+        op.data = std::move(data);
+        op.note = std::move(note);
+        return op;
+    }
+
     // "create_table", "add_column", ...: the YAML key.
     QString key() const;
     // The table the operation works on (the new name for rename_table;

@@ -143,6 +143,8 @@ environments:
 ignore: [spatial_ref_sys, "tmp_*"]
 postgres_schema: billing
 connect_timeout: 3
+lock_timeout: 500ms
+statement_timeout: 2min
 )yaml");
     const MultiResult<Project> project = ProjectFile::load(dir.path());
     SD_VERIFY_RESULT(project);
@@ -155,6 +157,8 @@ connect_timeout: 3
     QCOMPARE(project->ignorePatterns, (QStringList{"spatial_ref_sys", "tmp_*"}));
     QCOMPARE(project->postgresSchema, QStringLiteral("billing"));
     QCOMPARE(project->connectTimeoutSeconds, 3);
+    QCOMPARE(project->lockTimeout, QStringLiteral("500ms"));
+    QCOMPARE(project->statementTimeout, QStringLiteral("2min"));
 }
 
 void tst_ProjectFile::missingFile()
@@ -171,7 +175,7 @@ void tst_ProjectFile::missingFile()
 
 void tst_ProjectFile::errors_data()
 {
-    const QString keys = QStringLiteral("schema, migrations, database, auto_upgrade, environments, ignore, postgres_schema, connect_timeout");
+    const QString keys = QStringLiteral("schema, migrations, database, auto_upgrade, environments, ignore, postgres_schema, connect_timeout, lock_timeout, statement_timeout");
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("unknown key with a suggestion")
@@ -192,6 +196,12 @@ void tst_ProjectFile::errors_data()
     QTest::newRow("connect_timeout not a number")
         << QByteArray("connect_timeout: soon\n")
         << QStringList{"schemadesk.yaml:1:18: expected a number of seconds for 'connect_timeout', found 'soon'"};
+    QTest::newRow("lock_timeout not a duration")
+        << QByteArray("lock_timeout: a while\n")
+        << QStringList{"schemadesk.yaml:1:15: 'lock_timeout' must be a duration such as 5s, 500ms or 2min (0 for none), found 'a while'"};
+    QTest::newRow("statement_timeout unknown unit")
+        << QByteArray("statement_timeout: 5 days\n")
+        << QStringList{"schemadesk.yaml:1:20: 'statement_timeout' must be a duration such as 5s, 500ms or 2min (0 for none), found '5 days'"};
     QTest::newRow("connect_timeout zero")
         << QByteArray("connect_timeout: 0\n")
         << QStringList{"schemadesk.yaml:1:18: 'connect_timeout' must be at least 1 second"};

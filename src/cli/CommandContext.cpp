@@ -2,7 +2,10 @@
 
 #include "ExitCode.h"
 
+#include "revision/RevisionGraphLoader.h"
+
 #include <QCoreApplication>
+#include <QDir>
 
 namespace sd::cli {
 
@@ -37,6 +40,22 @@ const Project *CommandContext::project()
         m_project = std::move(*loaded);
     }
     return &*m_project;
+}
+
+const RevisionGraph *CommandContext::graph()
+{
+    if (!m_graph) {
+        const Project *p = project();
+        if (!p)
+            return nullptr;
+        auto loaded = RevisionGraphLoader::load(p->migrationsPath, QDir::current().relativeFilePath(p->migrationsPath));
+        if (!loaded) {
+            fail(toErrors(loaded.error()));
+            return nullptr;
+        }
+        m_graph = std::move(*loaded);
+    }
+    return &*m_graph;
 }
 
 std::unique_ptr<Connection> CommandContext::connect(bool createSqliteFile)

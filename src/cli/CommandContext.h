@@ -5,6 +5,7 @@
 #include "Console.h"
 #include "config/ProjectFile.h"
 #include "db/Connection.h"
+#include "revision/RevisionGraph.h"
 
 #include <QStringList>
 
@@ -31,6 +32,9 @@ public:
     // Each returns nullptr/nullopt after printing the error and setting
     // exitCode() to the code DESIGN.md gives it.
     const Project *project();
+    // The project's migrations folder as a revision graph; nullptr after
+    // printing every problem of the folder (exit 2).
+    const RevisionGraph *graph();
     std::unique_ptr<Connection> connect(bool createSqliteFile = false);
 
     // The options the last connect() opened its connection with (the
@@ -46,6 +50,7 @@ private:
     Console &m_console;
     std::optional<Project> m_project;
     ConnectOptions m_connectOptions;
+    std::optional<RevisionGraph> m_graph;
     int m_exitCode = 0;
 };
 
@@ -59,9 +64,22 @@ struct Verb
 };
 
 int runBackup(CommandContext &context, const QStringList &arguments);
+int runCheck(CommandContext &context, const QStringList &arguments);
+int runCurrent(CommandContext &context, const QStringList &arguments);
 int runDiff(CommandContext &context, const QStringList &arguments);
+int runDowngrade(CommandContext &context, const QStringList &arguments);
+int runGenerate(CommandContext &context, const QStringList &arguments);
+int runHeads(CommandContext &context, const QStringList &arguments);
+int runHistory(CommandContext &context, const QStringList &arguments);
 int runInit(CommandContext &context, const QStringList &arguments);
+int runMerge(CommandContext &context, const QStringList &arguments);
+int runPending(CommandContext &context, const QStringList &arguments);
+int runReset(CommandContext &context, const QStringList &arguments);
 int runRestore(CommandContext &context, const QStringList &arguments);
+int runRevision(CommandContext &context, const QStringList &arguments);
+int runStamp(CommandContext &context, const QStringList &arguments);
+int runUpgrade(CommandContext &context, const QStringList &arguments);
+int runValidate(CommandContext &context, const QStringList &arguments);
 int runInspect(CommandContext &context, const QStringList &arguments);
 int runStatus(CommandContext &context, const QStringList &arguments);
 

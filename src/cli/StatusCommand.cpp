@@ -5,7 +5,11 @@
 #include "ExitCode.h"
 #include "VerbParser.h"
 #include "diff/DiffRenderer.h"
+#include "revision/RevisionPlanner.h"
+#include "runtime/HistoryTable.h"
+#include "runtime/StartupPolicy.h"
 #include "runtime/VersionTable.h"
+#include "workflow/ChecksumAudit.h"
 #include "workflow/ProjectComparison.h"
 
 #include <QCoreApplication>
@@ -22,13 +26,24 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("StatusCommand", text, nullptr, n);
 }
 
+QJsonArray changedJson(const QList<ChangedMigration> &changed)
+{
+    QJsonArray array;
+    for (const ChangedMigration &c : changed)
+        array.append(QJsonObject{{QStringLiteral("revision"), c.revision}, {QStringLiteral("file"), c.file},
+                                 {QStringLiteral("recorded_checksum"), c.recordedChecksum},
+                                 {QStringLiteral("current_checksum"), c.currentChecksum}});
+    return array;
+}
+
 } // namespace
 
 int runStatus(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("status"),
-                      tr("Show the connection, the dialect, the revision the database is at, how far\n"
-                         "it drifts from the schema configuration, and the objects SchemaDesk leaves alone."));
+                      tr("Show the connection, the dialect, the revision the database is at, the heads\n"
+                         "and pending revisions, applied files changed since, how far the database drifts\n"
+                         "from the schema configuration, and the objects SchemaDesk leaves alone."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the status as JSON."));
     parser.addOption(json);
     if (auto code = parser.parse(arguments, context.console()))
@@ -44,6 +59,18 @@ int runStatus(CommandContext &context, const QStringList &arguments)
     auto comparison = ProjectComparison::run(*project, *connection);
     if (!comparison)
         return context.fail(comparison.error());
+    const RevisionGraph *graph = context.graph();
+    if (!graph)
+        return context.exitCode();
+    auto history = HistoryTable::read(*connection, project->postgresSchema);
+    if (!history)
+        return context.fail(history.error());
+    auto pending = RevisionPlanner(*graph).pending(*revisions);
+    if (!pending)
+        return context.fail(pending.error());
+    const QList<ChangedMigration> changed = ChecksumAudit::changed(*graph, *revisions, *history);
+    const StartupDecision policy = StartupPolicy::decide(connection->url(), !connection->fileMissing(), project->autoUpgrade,
+                                                         int(pending->size()));
 
     const Differences &diffs = comparison->differences;
     const int destructive = int(std::count_if(diffs.cbegin(), diffs.cend(), [](const Difference &d) { return d.destructive; }));
@@ -64,6 +91,10 @@ int runStatus(CommandContext &context, const QStringList &arguments)
             {QStringLiteral("dialect"), dialect},
             {QStringLiteral("server_version"), connection->serverVersion()},
             {QStringLiteral("current"), QJsonArray::fromStringList(*revisions)},
+            {QStringLiteral("heads"), QJsonArray::fromStringList(graph->heads())},
+            {QStringLiteral("pending"), QJsonArray::fromStringList(*pending)},
+            {QStringLiteral("changed_migrations"), changedJson(changed)},
+            {QStringLiteral("on_open"), policy.description()},
             {QStringLiteral("drift"), DiffRenderer::json(diffs)},
             {QStringLiteral("unmanaged"), unmanaged},
         };
@@ -89,15 +120,23 @@ int runStatus(CommandContext &context, const QStringList &arguments)
         {tr("database"), database},
         {tr("dialect"), dialect + QStringLiteral(" (") + connection->serverVersion() + QLatin1Char(')')},
         {tr("current"), revisions->isEmpty() ? tr("base (no revision applied)") : revisions->join(QStringLiteral(", "))},
+        {tr("heads"), graph->isEmpty() ? tr("none (no migrations yet)") : graph->heads().join(QStringLiteral(", "))},
+        {tr("pending"), pending->isEmpty() ? tr("none") : tr("%n revision(s): %1", int(pending->size())).arg(pending->join(QStringLiteral(", ")))},
+        {tr("on open"), policy.description()},
         {tr("drift"), drift},
         {tr("unmanaged"), unmanaged.isEmpty() ? tr("none") : unmanaged.join(QStringLiteral(", "))},
     };
+    QStringList changedLines;
+    for (const ChangedMigration &c : changed)
+        changedLines << c.description();
     qsizetype width = 0;
     for (const auto &row : rows)
         width = std::max(width, row.first.size());
     QString out;
     for (const auto &[label, value] : rows)
         out += label.leftJustified(width + 2) + value + QLatin1Char('\n');
+    for (const QString &line : changedLines)
+        out += tr("warning: %1").arg(line) + QLatin1Char('\n');
     context.console().out(out);
     return Success;
 }

@@ -17,9 +17,23 @@ namespace {
 
 constexpr Verb verbs[] = {
     {"init", QT_TRANSLATE_NOOP("main", "write a project skeleton"), runInit},
-    {"status", QT_TRANSLATE_NOOP("main", "connection, dialect, current revision, drift, unmanaged objects"), runStatus},
+    {"status", QT_TRANSLATE_NOOP("main", "connection, dialect, revisions, heads, pending, drift, unmanaged objects"), runStatus},
     {"inspect", QT_TRANSLATE_NOOP("main", "write the live database's schema as schema.yaml"), runInspect},
+    {"current", QT_TRANSLATE_NOOP("main", "the revision(s) the database is at"), runCurrent},
+    {"heads", QT_TRANSLATE_NOOP("main", "the heads of the revision graph"), runHeads},
+    {"history", QT_TRANSLATE_NOOP("main", "the revision graph, newest first, current marked"), runHistory},
+    {"pending", QT_TRANSLATE_NOOP("main", "revisions not yet applied (-v: statements and hazards)"), runPending},
+    {"upgrade", QT_TRANSLATE_NOOP("main", "apply migrations up to TARGET (default head); --sql prints them"), runUpgrade},
+    {"apply", QT_TRANSLATE_NOOP("main", "the same as upgrade"), runUpgrade},
+    {"downgrade", QT_TRANSLATE_NOOP("main", "roll back to TARGET (-1, base, a revision); needs -y"), runDowngrade},
+    {"reset", QT_TRANSLATE_NOOP("main", "downgrade to base, then upgrade to head; needs -y"), runReset},
+    {"stamp", QT_TRANSLATE_NOOP("main", "set the version table without running anything"), runStamp},
+    {"revision", QT_TRANSLATE_NOOP("main", "new revision file (-m MSG, --autogenerate or --empty)"), runRevision},
+    {"generate", QT_TRANSLATE_NOOP("main", "the same as revision --autogenerate -m MSG"), runGenerate},
+    {"merge", QT_TRANSLATE_NOOP("main", "merge revision over the given or all heads"), runMerge},
     {"diff", QT_TRANSLATE_NOOP("main", "live database against the schema configuration"), runDiff},
+    {"check", QT_TRANSLATE_NOOP("main", "fail when autogenerate would write operations"), runCheck},
+    {"validate", QT_TRANSLATE_NOOP("main", "configuration, graph, checksums, and a replay on a scratch database"), runValidate},
     {"backup", QT_TRANSLATE_NOOP("main", "back up the database (SQLite copy, pg_dump)"), runBackup},
     {"restore", QT_TRANSLATE_NOOP("main", "replace the database by a backup; needs -y"), runRestore},
 };
@@ -38,7 +52,7 @@ QString usage()
         "  --version       the version\n\n"
         "Verbs:\n").arg(QCoreApplication::applicationName());
     for (const Verb &v : verbs)
-        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(v.name).leftJustified(10),
+        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(v.name).leftJustified(11),
                                                 QCoreApplication::translate("main", v.summary));
     text += QCoreApplication::translate("main",
         "\nExit status: 0 success; 1 differences or pending work found; 2 bad usage or input file;\n"

@@ -75,16 +75,6 @@ Result<QList<HistoryEntry>> HistoryTable::read(const Connection &connection, con
     return entries;
 }
 
-QMap<QString, QString> HistoryTable::appliedChecksums(const QList<HistoryEntry> &entries)
-{
-    QMap<QString, QString> out;
-    for (const HistoryEntry &e : entries) {
-        if (e.direction == QLatin1String("upgrade") && !e.checksum.isEmpty())
-            out.insert(e.revision, e.checksum);
-    }
-    return out;
-}
-
 QString HistoryTable::currentUser()
 {
     QString user = qEnvironmentVariable("USER");

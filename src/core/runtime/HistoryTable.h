@@ -34,8 +34,6 @@ public:
     static Statement recordStatement(DialectKind dialect, const HistoryEntry &entry);
     // Every entry, oldest first; empty when the table does not exist.
     static Result<QList<HistoryEntry>> read(const Connection &connection, const QString &postgresSchema = QStringLiteral("public"));
-    // For each revision, the checksum recorded by its latest upgrade.
-    static QMap<QString, QString> appliedChecksums(const QList<HistoryEntry> &entries);
     // "user@host": who runs the migrator.
     static QString currentUser();
 };

@@ -1,6 +1,7 @@
 #include "Migrator.h"
 
 #include "HistoryTable.h"
+#include "MigrationState.h"
 #include "RevisionRunner.h"
 #include "RowEstimates.h"
 #include "VersionTable.h"
@@ -94,6 +95,12 @@ Result<MigrationPlan> Migrator::plan(const Connection &connection, Direction dir
     auto state = liveSchema(connection);
     if (!state)
         return std::unexpected(state.error());
+    if (connection.dialect() == DialectKind::Sqlite) {
+        auto evolved = MigrationState::evolved(m_graph, path->headsBefore);
+        if (!evolved)
+            return std::unexpected(evolved.error());
+        MigrationState::restoreEnums(*state, *evolved);
+    }
     auto plan = build(connection.dialect(), direction, *path, std::move(*state));
     if (!plan)
         return plan;
@@ -108,22 +115,14 @@ Result<MigrationPlan> Migrator::planOffline(DialectKind dialect, Direction direc
     auto current = m_planner.normalize(from);
     if (!current)
         return std::unexpected(current.error());
-    // The schema at `from`: every operation from base up to it.
-    Schema state;
-    auto reach = m_planner.upgradePath({}, *current);
-    if (!reach)
-        return std::unexpected(reach.error());
-    for (const RevisionStep &step : reach->steps) {
-        const Migration *migration = m_graph.revision(step.revision);
-        for (const Operation &operation : migration->upgrade) {
-            if (auto applied = SchemaEvolver::apply(state, operation); !applied)
-                return std::unexpected(positioned(applied.error(), *migration, operation));
-        }
-    }
+    // The schema at `from`: what the migrations build from base up to it.
+    auto state = MigrationState::evolved(m_graph, *current);
+    if (!state)
+        return std::unexpected(state.error());
     auto path = direction == Direction::Upgrade ? m_planner.upgrade(target, *current) : m_planner.downgrade(target, *current);
     if (!path)
         return std::unexpected(path.error());
-    return build(dialect, direction, *path, std::move(state));
+    return build(dialect, direction, *path, std::move(*state));
 }
 
 Result<std::unique_ptr<MigrationLock>> Migrator::lock(const Connection &connection, const MigrateOptions &options) const

@@ -1,0 +1,148 @@
+// Migrator on real SQLite files: a later run sees enums an earlier one
+// created (SQLite keeps none), cancellation stops between revisions, a
+// reviewed plan that no longer matches runs nothing, and offline plans
+// need no database.
+
+#include "MigrationBuilders.h"
+#include "OperationYaml.h"
+#include "TestDatabase.h"
+#include "TestResult.h"
+#include "db/Connection.h"
+#include "revision/RevisionGraph.h"
+#include "runtime/MigrationScript.h"
+#include "runtime/Migrator.h"
+#include "runtime/VersionTable.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sd;
+using namespace sd::testing;
+
+class tst_Migrator : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_count = 0;
+    Project m_project;
+
+    std::unique_ptr<Connection> freshDatabase()
+    {
+        auto c = openSqliteFile(m_dir.filePath(QStringLiteral("m%1.db").arg(++m_count)));
+        return c ? std::move(*c) : nullptr;
+    }
+
+    static Migrations chain()
+    {
+        Migrations ms;
+        QString parent;
+        for (int i = 1; i <= 3; ++i) {
+            Table t;
+            t.name = QStringLiteral("t%1").arg(i);
+            Column id;
+            id.name = QStringLiteral("id");
+            id.type = ColumnType::of(ColumnType::Kind::Integer);
+            t.columns = {id};
+            Migration m = migration(QStringLiteral("%1").arg(i, 12, 10, QLatin1Char('0')),
+                                    parent.isEmpty() ? QStringList{} : QStringList{parent}, i, {}, {Operation::of(CreateTableOp{t})});
+            m.downgrade = {Operation::of(DropTableOp{t.name, t})};
+            parent = m.revision;
+            ms << m;
+        }
+        return ms;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void enumFromAnEarlierRun()
+    {
+        auto ops1 = operationsFromYaml(QStringLiteral(
+            "- create_enum: {name: mood, values: [sad, ok]}\n"
+            "- create_table: {name: people, columns: [{name: id, type: integer, primary_key: true}, {name: mood, type: mood}]}\n"));
+        SD_VERIFY_RESULT(ops1);
+        auto ops2 = operationsFromYaml(QStringLiteral("- add_enum_value: {enum: mood, value: happy}\n"));
+        SD_VERIFY_RESULT(ops2);
+        Migration first = migration(QStringLiteral("aaaaaaaaaaa1"), {}, 1, QStringLiteral("people"), *ops1);
+        Migration second = migration(QStringLiteral("aaaaaaaaaaa2"), {first.revision}, 2, QStringLiteral("happy"), *ops2);
+        auto graph = RevisionGraph::build(Migrations{first, second});
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto c = freshDatabase();
+        QVERIFY(c);
+        // Two runs: the second plans against the live database, which has no enums of its own.
+        SD_VERIFY_RESULT(migrator.migrate(*c, Direction::Upgrade, first.revision, {}));
+        SD_VERIFY_RESULT(c->exec(QStringLiteral("INSERT INTO people VALUES (1, 'ok')")));
+        QVERIFY(!c->exec(QStringLiteral("INSERT INTO people VALUES (2, 'happy')")));
+        auto second_run = migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), {});
+        SD_VERIFY_RESULT(second_run);
+        QCOMPARE(second_run->completed, 1);
+        SD_VERIFY_RESULT(c->exec(QStringLiteral("INSERT INTO people VALUES (2, 'happy')")));
+        QVERIFY(!c->exec(QStringLiteral("INSERT INTO people VALUES (3, 'furious')")));
+        auto count = c->exec(QStringLiteral("SELECT count(*) FROM people"));
+        QVERIFY(count && count->next());
+        QCOMPARE(count->value(0).toInt(), 2);
+    }
+
+    void cancelStopsBetweenRevisions()
+    {
+        auto graph = RevisionGraph::build(chain());
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto c = freshDatabase();
+        int started = 0;
+        MigrateOptions options;
+        options.revisionStarted = [&](int, const PlannedRevision &) { ++started; };
+        options.cancelled = [&] { return started >= 1; };
+        auto report = migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), options);
+        SD_VERIFY_RESULT(report);
+        QVERIFY(report->cancelled);
+        QCOMPARE(report->completed, 1);
+        QCOMPARE(report->headsAfter, QStringList{QStringLiteral("000000000001")});
+        auto current = VersionTable::currentRevisions(*c);
+        SD_VERIFY_RESULT(current);
+        QCOMPARE(*current, QStringList{QStringLiteral("000000000001")});
+    }
+
+    void reviewedPlanMustStillHold()
+    {
+        auto graph = RevisionGraph::build(chain());
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto c = freshDatabase();
+        auto reviewed = migrator.plan(*c, Direction::Upgrade, QStringLiteral("head"));
+        SD_VERIFY_RESULT(reviewed);
+        QCOMPARE(reviewed->revisions.size(), 3);
+        // Someone else applies the first revision in between.
+        SD_VERIFY_RESULT(migrator.migrate(*c, Direction::Upgrade, QStringLiteral("+1"), {}));
+        auto refused = migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), {}, &*reviewed);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("changed since the plan")), qPrintable(refused.error().toString()));
+        auto current = VersionTable::currentRevisions(*c);
+        SD_VERIFY_RESULT(current);
+        QCOMPARE(*current, QStringList{QStringLiteral("000000000001")});
+    }
+
+    void offlinePlanNeedsNoDatabase()
+    {
+        auto graph = RevisionGraph::build(chain());
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto up = migrator.planOffline(DialectKind::PostgreSQL, Direction::Upgrade, QStringLiteral("head"), {QStringLiteral("000000000001")});
+        SD_VERIFY_RESULT(up);
+        QCOMPARE(up->revisions.size(), 2);
+        QCOMPARE(up->revisions.first().statements.first().sql, QStringLiteral("CREATE TABLE \"t2\" (\n    \"id\" integer\n)"));
+        auto down = migrator.planOffline(DialectKind::Sqlite, Direction::Downgrade, QStringLiteral("base"), {QStringLiteral("000000000003")});
+        SD_VERIFY_RESULT(down);
+        QCOMPARE(down->revisions.size(), 3);
+        QCOMPARE(down->revisions.first().migration.revision, QStringLiteral("000000000003"));
+        const QString script = MigrationScript::render(*down);
+        QVERIFY2(script.contains(QLatin1String("DROP TABLE \"t3\";")), qPrintable(script));
+        QVERIFY(script.contains(QLatin1String("-- destroys data")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Migrator)
+#include "tst_migrator.moc"

@@ -372,6 +372,32 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
     }
 
+    void protectedEnvironmentNeedsTheTypedName()
+    {
+        QVERIFY(setUpProject(QStringLiteral("sqlite")));
+        QFile project(path(QStringLiteral("schemadesk.yaml")));
+        QVERIFY(project.open(QIODevice::Append));
+        project.write("environments:\n  prod: {url: \"sqlite:///prod.db\", protected: true}\n");
+        project.close();
+        writeFile(QStringLiteral("config/schema.yaml"), firstSchema);
+        CliRun run = cli({QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                          QStringLiteral("-m"), QStringLiteral("users")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = cli({QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("upgrade")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = cli({QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("-y")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("protected")) && run.err.contains(QLatin1String("--confirm prod.db")), qPrintable(run.err));
+        run = cli({QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("-y"),
+                   QStringLiteral("--confirm"), QStringLiteral("wrong.db")});
+        QCOMPARE(run.exitCode, 2);
+        run = cli({QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("-y"),
+                   QStringLiteral("--confirm"), QStringLiteral("prod.db")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = cli({QStringLiteral("--env"), QStringLiteral("prod"), QStringLiteral("current")});
+        QCOMPARE(run.out, QStringLiteral("base (no revision applied)\n"));
+    }
+
     void badInputs_data()
     {
         QTest::addColumn<QStringList>("arguments");

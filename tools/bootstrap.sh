@@ -19,7 +19,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libqt6sql6-sqlite libqt6sql6-psql libyaml-cpp-dev
-  postgresql postgresql-contrib sqlite3 xvfb
+  postgresql postgresql-contrib sqlite3 xvfb qtkeychain-qt6-dev
 )
 
 missing=()

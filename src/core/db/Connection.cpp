@@ -121,6 +121,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
             {"search_path", options.postgresSchema.isEmpty() ? QString() : Dialect::get(DialectKind::PostgreSQL).quoteIdentifier(options.postgresSchema)},
             {"lock_timeout", options.lockTimeout},
             {"statement_timeout", options.statementTimeout},
+            // libpq prints NOTICEs ("relation ... already exists, skipping",
+            // "drop cascades to ...") on stderr itself; the user gets one
+            // clear line per error from SchemaDesk instead.
+            {"client_min_messages", QStringLiteral("warning")},
         };
         for (const auto &[name, value] : settings) {
             if (value.isEmpty())

@@ -177,6 +177,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1); // not applied yet, but the database is not at head
         run = cli({QStringLiteral("upgrade")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(run.err, QString()); // no server NOTICEs leaking through
         QCOMPARE(currentRevision(), first);
         run = cli({QStringLiteral("check")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
@@ -295,6 +296,7 @@ private Q_SLOTS:
                                                    "      - {name: title, type: text, nullable: false}\n      - {name: score, type: integer}\n"));
         run = cli({QStringLiteral("validate")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(run.err, QString());
         const QString firstFile = path(QStringLiteral("migrations/") + migrationFiles().filter(first).first());
         QFile edited(firstFile);
         QVERIFY(edited.open(QIODevice::Append));

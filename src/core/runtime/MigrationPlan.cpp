@@ -35,11 +35,20 @@ HistoryEntry PlannedRevision::historyEntry(qint64 durationMs) const
     return entry;
 }
 
-Statements PlannedRevision::executionOrder(DialectKind dialect, const HistoryEntry &history) const
+bool PlannedRevision::isBatched(DialectKind dialect) const
+{
+    return dialect == DialectKind::Sqlite
+           && std::ranges::all_of(statements, [](const Statement &s) { return s.placement == Statement::Placement::Transaction; });
+}
+
+Statements PlannedRevision::executionOrder(DialectKind dialect, const HistoryEntry &history, bool batched) const
 {
     using Placement = Statement::Placement;
-    auto marker = [](Statement::Kind kind) -> Statement {
-        Statement s = Statement::of(kind == Statement::Kind::Begin ? QStringLiteral("BEGIN") : QStringLiteral("COMMIT"));
+    const QString savepoint = QLatin1Char('"') + savepointName() + QLatin1Char('"');
+    auto marker = [&](Statement::Kind kind) -> Statement {
+        const bool begin = kind == Statement::Kind::Begin;
+        Statement s = Statement::of(batched ? (begin ? QStringLiteral("SAVEPOINT ") : QStringLiteral("RELEASE ")) + savepoint
+                                            : (begin ? QStringLiteral("BEGIN") : QStringLiteral("COMMIT")));
         s.kind = kind;
         return s;
     };

@@ -35,7 +35,20 @@ struct PlannedRevision
     // new BEGIN), the version-table update and `history` row, COMMIT, then
     // AfterTransaction ones. The migrator runs this list and `--sql` prints
     // it, so the script shown is the script run.
-    Statements executionOrder(DialectKind dialect, const HistoryEntry &history) const;
+    //
+    // Batched (see isBatched()), the revision's own transaction is a
+    // savepoint inside the batch's: SAVEPOINT and RELEASE stand for BEGIN and
+    // COMMIT, and a failure rolls back to the savepoint.
+    Statements executionOrder(DialectKind dialect, const HistoryEntry &history, bool batched = false) const;
+
+    // Whether the revision joins a batch: on SQLite, where every commit
+    // costs several fsyncs, consecutive revisions whose statements all run
+    // inside the transaction share one transaction, each in its own
+    // savepoint, so each stays atomic (a failing one is rolled back alone,
+    // the ones before it are committed) while the run commits once. On
+    // PostgreSQL every revision commits on its own.
+    bool isBatched(DialectKind dialect) const;
+    static QString savepointName() { return QStringLiteral("schemadesk_revision"); }
     // The history row of this revision (time now, duration as given).
     HistoryEntry historyEntry(qint64 durationMs) const;
 };

@@ -87,11 +87,20 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
         for (const Statement &s : VersionTable::createStatements(plan.dialect))
             out += terminated(s.sql) + QLatin1Char('\n');
     }
+    // The same batches the migrator makes (PlannedRevision::isBatched).
+    bool batchOpen = false;
     for (const PlannedRevision &r : plan.revisions) {
+        const bool batched = r.isBatched(plan.dialect);
+        if (batched && !batchOpen)
+            out += QStringLiteral("\n-- ") + tr("revisions below, up to the COMMIT, share one transaction; each is a savepoint")
+                   + QStringLiteral("\nBEGIN;\n");
+        if (!batched && batchOpen)
+            out += QStringLiteral("COMMIT;\n");
+        batchOpen = batched;
         out += QStringLiteral("\n-- %1 %2: %3\n").arg(directionKey(r.direction), r.migration.revision, r.migration.message);
         if (!r.migration.filePath.isEmpty())
             out += QStringLiteral("-- ") + tr("file: %1").arg(QDir::toNativeSeparators(r.migration.filePath)) + QLatin1Char('\n');
-        for (const Statement &s : r.executionOrder(plan.dialect, r.historyEntry(-1))) {
+        for (const Statement &s : r.executionOrder(plan.dialect, r.historyEntry(-1), batched)) {
             if (s.placement == Statement::Placement::Autocommit)
                 out += QStringLiteral("-- ") + tr("runs outside the transaction: cannot be rolled back with the revision") + QLatin1Char('\n');
             if (const QString comment = hazardComment(s); !comment.isEmpty())
@@ -101,6 +110,8 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
             out += terminated(inlineBindings(s)) + QLatin1Char('\n');
         }
     }
+    if (batchOpen)
+        out += QStringLiteral("COMMIT;\n");
     return out;
 }
 

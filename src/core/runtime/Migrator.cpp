@@ -171,22 +171,57 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
         return std::unexpected(ok.error());
 
     RevisionRunner runner(connection, options.log);
+    // A batch: one transaction around consecutive batched revisions (SQLite).
+    bool batchOpen = false;
+    int batchStart = 0;
+    auto commitBatch = [&]() -> Result<void> {
+        if (!batchOpen)
+            return {};
+        batchOpen = false;
+        if (auto ok = runner.execute(Statement::of(QStringLiteral("COMMIT"))); !ok) {
+            (void)runner.execute(Statement::of(QStringLiteral("ROLLBACK")));
+            const PlannedRevision &first = plan->revisions.at(batchStart);
+            report.completed = batchStart;
+            report.headsAfter = first.headsBefore;
+            return std::unexpected(Error::migration(ok.error().server, first.migration.revision,
+                                                    tr("committing the revisions from this one on failed, they were rolled back: %1")
+                                                        .arg(ok.error().message),
+                                                    ok.error().statement));
+        }
+        return {};
+    };
     for (int i = 0; i < plan->revisions.size(); ++i) {
         if (options.cancelled && options.cancelled()) {
             report.cancelled = true;
             break;
         }
         const PlannedRevision &revision = plan->revisions.at(i);
+        const bool batched = revision.isBatched(plan->dialect);
+        if (!batched) {
+            if (auto ok = commitBatch(); !ok)
+                return std::unexpected(ok.error());
+        } else if (!batchOpen) {
+            if (auto ok = runner.execute(Statement::of(QStringLiteral("BEGIN"))); !ok)
+                return std::unexpected(ok.error());
+            batchOpen = true;
+            batchStart = i;
+        }
         if (options.revisionStarted)
             options.revisionStarted(i, revision);
-        auto ran = runner.run(revision);
-        if (!ran)
+        auto ran = runner.run(revision, batched);
+        if (!ran) {
+            // The failing revision is gone; the ones before it stay.
+            if (auto ok = commitBatch(); !ok)
+                return std::unexpected(ok.error());
             return std::unexpected(ran.error());
+        }
         report.completed = i + 1;
         report.headsAfter = revision.headsAfter;
         if (options.revisionFinished)
             options.revisionFinished(i, revision, *ran);
     }
+    if (auto ok = commitBatch(); !ok)
+        return std::unexpected(ok.error());
     report.durationMs = timer.elapsed();
     return report;
 }

@@ -64,7 +64,7 @@ Error RevisionRunner::failure(const Error &error, const QString &revision, bool 
                             error.statement);
 }
 
-Result<qint64> RevisionRunner::run(const PlannedRevision &revision)
+Result<qint64> RevisionRunner::run(const PlannedRevision &revision, bool batched)
 {
     using Kind = Statement::Kind;
     const QString id = revision.migration.revision;
@@ -72,7 +72,7 @@ Result<qint64> RevisionRunner::run(const PlannedRevision &revision)
     QElapsedTimer timer;
     timer.start();
 
-    const Statements order = revision.executionOrder(dialect, revision.historyEntry(-1));
+    const Statements order = revision.executionOrder(dialect, revision.historyEntry(-1), batched);
     // The history row, just before the last COMMIT, gets the real duration.
     qsizetype lastCommit = order.size() - 1;
     while (lastCommit >= 0 && order.at(lastCommit).kind != Kind::Commit)
@@ -91,8 +91,13 @@ Result<qint64> RevisionRunner::run(const PlannedRevision &revision)
         const Statement statement = i == historyIndex ? HistoryTable::recordStatement(dialect, revision.historyEntry(timer.elapsed()))
                                                       : s;
         if (auto ok = execute(statement, id); !ok) {
-            if (inTransaction)
+            if (inTransaction && batched) {
+                const QString savepoint = QLatin1Char('"') + PlannedRevision::savepointName() + QLatin1Char('"');
+                (void)execute(Statement::of(QStringLiteral("ROLLBACK TO ") + savepoint), id);
+                (void)execute(Statement::of(QStringLiteral("RELEASE ") + savepoint), id);
+            } else if (inTransaction) {
                 (void)execute(Statement::of(QStringLiteral("ROLLBACK")), id);
+            }
             for (qsizetype j = lastCommit + 1; j < order.size(); ++j)
                 (void)execute(order.at(j), id);
             return std::unexpected(failure(ok.error(), id, committedOutside));

@@ -24,7 +24,11 @@ public:
     // Runs `revision` and records it in schemadesk_history. Returns the
     // duration in milliseconds, or an Error of code Migration naming the
     // revision, the statement and the server's message after rolling back.
-    Result<qint64> run(const PlannedRevision &revision);
+    //
+    // `batched`: the revision runs inside a transaction the caller opened,
+    // in a savepoint (PlannedRevision::isBatched); a failure rolls back to
+    // the savepoint and leaves the caller's transaction open.
+    Result<qint64> run(const PlannedRevision &revision, bool batched = false);
 
     // Runs one statement (bindings bound; a MustReturnNoRows check fails on
     // its first row), logging it under `revision`.

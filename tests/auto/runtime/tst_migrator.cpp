@@ -12,6 +12,7 @@
 #include "runtime/MigrationScript.h"
 #include "runtime/Migrator.h"
 #include "runtime/VersionTable.h"
+#include "runtime/StatementLog.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +124,42 @@ private Q_SLOTS:
         auto current = VersionTable::currentRevisions(*c);
         SD_VERIFY_RESULT(current);
         QCOMPARE(*current, QStringList{QStringLiteral("000000000001")});
+    }
+
+    void sqliteBatchKeepsTheRevisionsBeforeAFailure()
+    {
+        Migrations ms = chain();
+        ms[2].upgrade << Operation::of(SqlOp{QStringLiteral("INSERT INTO no_such_table VALUES (1)"), {}, true});
+        auto graph = RevisionGraph::build(ms);
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto c = freshDatabase();
+        QStringList log;
+        MigrateOptions options;
+        options.log = [&](const ExecutedStatement &e) { log << e.sql; };
+        auto failed = migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), options);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, Error::Code::Migration);
+        QCOMPARE(failed.error().revision, QStringLiteral("000000000003"));
+        // One transaction, a savepoint per revision; the failing one rolled back to its savepoint.
+        QCOMPARE(log.count(QStringLiteral("BEGIN")), 1);
+        QCOMPARE(log.count(QStringLiteral("SAVEPOINT \"schemadesk_revision\"")), 3);
+        QCOMPARE(log.count(QStringLiteral("ROLLBACK TO \"schemadesk_revision\"")), 1);
+        QCOMPARE(log.last(), QStringLiteral("COMMIT"));
+        auto current = VersionTable::currentRevisions(*c);
+        SD_VERIFY_RESULT(current);
+        QCOMPARE(*current, QStringList{QStringLiteral("000000000002")});
+        auto live = migrator.liveSchema(*c);
+        SD_VERIFY_RESULT(live);
+        QVERIFY(live->table(QStringLiteral("t1")) && live->table(QStringLiteral("t2")));
+        QVERIFY(!live->table(QStringLiteral("t3")));
+        // The script shows the same transaction and savepoints.
+        auto offline = migrator.planOffline(DialectKind::Sqlite, Direction::Upgrade, QStringLiteral("head"));
+        SD_VERIFY_RESULT(offline);
+        const QString script = MigrationScript::render(*offline);
+        QCOMPARE(script.count(QLatin1String("\nBEGIN;\n")), 1);
+        QCOMPARE(script.count(QLatin1String("SAVEPOINT \"schemadesk_revision\";")), 3);
+        QVERIFY(script.endsWith(QLatin1String("RELEASE \"schemadesk_revision\";\nCOMMIT;\n")));
     }
 
     void offlinePlanNeedsNoDatabase()

@@ -13,6 +13,7 @@
 #include "runtime/MigrationLock.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -372,6 +373,67 @@ private Q_SLOTS:
         SD_VERIFY_RESULT(holder->exec(QStringLiteral("SELECT pg_advisory_unlock_all()")));
         run = cli({QStringLiteral("upgrade"), QStringLiteral("--no-wait")});
         QCOMPARE(run.exitCode, 0);
+    }
+
+    void lockTimeoutStopsAMigrationQueuedBehindALongTransaction()
+    {
+        if (!m_server.isAvailable())
+            QSKIP("needs PostgreSQL");
+        QVERIFY(setUpProject(QStringLiteral("postgresql")));
+        QFile project(path(QStringLiteral("schemadesk.yaml")));
+        QVERIFY(project.open(QIODevice::Append));
+        project.write("lock_timeout: 1s\n");
+        project.close();
+        writeFile(QStringLiteral("config/schema.yaml"), firstSchema);
+        QCOMPARE(cli({QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"), QStringLiteral("users")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("upgrade")}).exitCode, 0);
+        writeFile(QStringLiteral("config/schema.yaml"), QByteArray(firstSchema) + "      - {name: locale, type: varchar(16)}\n");
+        QCOMPARE(cli({QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"), QStringLiteral("locale")}).exitCode, 0);
+
+        // A long transaction reading users: ALTER TABLE must wait for it.
+        auto reader = connect();
+        QVERIFY(reader);
+        SD_VERIFY_RESULT(reader->exec(QStringLiteral("BEGIN")));
+        SD_VERIFY_RESULT(reader->exec(QStringLiteral("SELECT count(*) FROM users")));
+        QElapsedTimer timer;
+        timer.start();
+        const CliRun run = cli({QStringLiteral("upgrade")});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains(QLatin1String("lock timeout")), qPrintable(run.err));
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+        SD_VERIFY_RESULT(reader->exec(QStringLiteral("ROLLBACK")));
+        QVERIFY(!currentRevision().isEmpty());
+        QCOMPARE(cli({QStringLiteral("upgrade")}).exitCode, 0);
+    }
+
+    void killedMigratorReleasesTheLock()
+    {
+        if (!m_server.isAvailable())
+            QSKIP("needs PostgreSQL");
+        QVERIFY(setUpProject(QStringLiteral("postgresql")));
+        writeFile(QStringLiteral("migrations/000000000001_slow.yaml"),
+                  "revision: '000000000001'\ndown_revision: null\nmessage: slow\ncreated: 2026-11-24T10:00:00Z\n"
+                  "upgrade:\n  - sql: {postgresql: \"SELECT pg_sleep(30)\"}\ndowngrade: []\n");
+        QProcess slow;
+        slow.setProcessEnvironment(m_env);
+        slow.start(qEnvironmentVariable("SCHEMADESK_CLI"), {QStringLiteral("--project=") + m_dir->path(), QStringLiteral("upgrade")});
+        QVERIFY(slow.waitForStarted());
+        // Wait until it holds the lock, then kill it without a chance to clean up.
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).toInt() > 0,
+                                 20000);
+        slow.kill();
+        QVERIFY(slow.waitForFinished());
+        // The killed process's lock session ends with its socket, and the
+        // server releases the session-level lock with it; its other session
+        // may still sleep, holding no lock a migrator needs.
+        writeFile(QStringLiteral("migrations/000000000001_slow.yaml"),
+                  "revision: '000000000001'\ndown_revision: null\nmessage: quick now\ncreated: 2026-11-24T10:00:00Z\n"
+                  "upgrade:\n  - sql: {postgresql: \"SELECT 1\"}\ndowngrade: []\n");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).toInt(), 0,
+                                  10000);
+        const CliRun run = cli({QStringLiteral("upgrade"), QStringLiteral("--no-wait")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(currentRevision(), QStringLiteral("000000000001"));
     }
 
     void protectedEnvironmentNeedsTheTypedName()

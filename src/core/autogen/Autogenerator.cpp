@@ -80,8 +80,8 @@ public:
 
         AutogenerateResult result;
         for (const Operations *phase : {&m_tableRenames, &m_columnRenames, &m_dropForeignKeys, &m_dropConstraints,
-                                        &m_enums, &m_addColumns, &m_alterColumns, &m_createTables, &m_dropColumns,
-                                        &m_dropTables, &m_dropEnums, &m_addConstraints, &m_addForeignKeys})
+                                        &m_enums, &m_addColumns, &m_alterColumns, &m_dropColumns, &m_dropTables,
+                                        &m_createTables, &m_dropEnums, &m_addConstraints, &m_addForeignKeys})
             result.upgrade << *phase;
         result.downgrade = downgrade(result.upgrade, result.warnings);
         result.warnings = m_warnings + result.warnings;
@@ -436,9 +436,68 @@ private:
                 continue;
             }
             inverse->note = downgradeNote(*inverse);
+            if (const auto *add = inverse->as<AddColumnOp>(); add && needsPlaceholder(add->column)) {
+                // A dropped NOT NULL column without a default cannot come back
+                // on a table with rows: it comes back with a placeholder
+                // default that is dropped at once, so the schema is exactly
+                // the old one and the rows hold the placeholder.
+                const std::optional<DefaultValue> placeholder = placeholderFor(add->column.type);
+                if (!placeholder) {
+                    warnings << tr("the downgrade re-adds %1.%2 NOT NULL without a default: it fails on a table with rows")
+                                    .arg(add->table, add->column.name);
+                    result << *inverse;
+                    continue;
+                }
+                AddColumnOp withDefault = *add;
+                withDefault.column.defaultValue = *placeholder;
+                result << Operation::of(withDefault, tr("the dropped values cannot come back: rows get %1").arg(placeholder->display()));
+                AlterColumnOp dropDefault;
+                dropDefault.table = add->table;
+                dropDefault.column = add->column.name;
+                dropDefault.defaultValue = DefaultValue();
+                dropDefault.existingType = add->column.type;
+                dropDefault.existingNullable = false;
+                dropDefault.existingDefault = *placeholder;
+                result << Operation::of(dropDefault);
+                continue;
+            }
             result << *inverse;
         }
         return result;
+    }
+
+    static bool needsPlaceholder(const Column &c)
+    {
+        return !c.nullable && !c.defaultValue.isSet() && c.autoincrement == Autoincrement::No && c.generated.isEmpty();
+    }
+
+    // A value every column of the type accepts, for rows that must hold one.
+    static std::optional<DefaultValue> placeholderFor(const ColumnType &type)
+    {
+        using Kind = ColumnType::Kind;
+        switch (type.kind) {
+        case Kind::SmallInt: case Kind::Integer: case Kind::BigInt: case Kind::Real: case Kind::Double: case Kind::Numeric:
+            return DefaultValue::number(QStringLiteral("0"));
+        case Kind::Boolean:
+            return DefaultValue::boolean(false);
+        case Kind::Varchar: case Kind::Char: case Kind::Text: case Kind::Blob:
+            return DefaultValue::string(QString());
+        case Kind::Date:
+            return DefaultValue::string(QStringLiteral("1970-01-01"));
+        case Kind::Time:
+            return DefaultValue::string(QStringLiteral("00:00:00"));
+        case Kind::Timestamp:
+            return DefaultValue::string(QStringLiteral("1970-01-01 00:00:00"));
+        case Kind::TimestampTz:
+            return DefaultValue::string(QStringLiteral("1970-01-01 00:00:00+00"));
+        case Kind::Json:
+            return DefaultValue::string(QStringLiteral("{}"));
+        case Kind::Uuid:
+            return DefaultValue::string(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+        case Kind::Invalid: case Kind::Enum: case Kind::Native:
+            return std::nullopt;
+        }
+        return std::nullopt;
     }
 
     QString downgradeNote(const Operation &op) const

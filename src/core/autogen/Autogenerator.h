@@ -7,9 +7,10 @@
 // Upgrade order: table and column renames (renamed_from: never drop + add);
 // foreign keys dropped, then indexes, unique constraints and checks; enums
 // created or extended; columns added and altered (existing_* from the live
-// side); new tables, referenced ones first (foreign keys that close a cycle
-// added at the end); columns dropped; tables dropped, referencing ones
-// first; enums dropped; indexes, unique constraints and checks added;
+// side); columns dropped; tables dropped, referencing ones first (before
+// new tables are created: a new table may reuse a dropped one's index
+// names, which are schema-wide); new tables, referenced ones first (foreign
+// keys that close a cycle added at the end); enums dropped; indexes, unique constraints and checks added;
 // foreign keys added. A changed index or constraint is dropped and added.
 //
 // Downgrade: the inverse of each upgrade operation (OperationInverse), in

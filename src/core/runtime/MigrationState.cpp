@@ -9,13 +9,13 @@
 
 namespace sd {
 
-Result<Schema> MigrationState::evolved(const RevisionGraph &graph, const QStringList &heads)
+Result<Schema> MigrationState::evolved(const RevisionGraph &graph, const QStringList &heads, bool bestEffort)
 {
     Schema state;
     for (const QString &id : graph.ordered(graph.closure(heads))) {
         const Migration *migration = graph.revision(id);
         for (const Operation &operation : migration->upgrade) {
-            if (auto applied = SchemaEvolver::apply(state, operation); !applied) {
+            if (auto applied = SchemaEvolver::apply(state, operation); !applied && !bestEffort) {
                 const QString file = graph.displayPath(id);
                 return std::unexpected(Error::input(QCoreApplication::translate("MigrationState", "revision %1, %2: %3")
                                                         .arg(id, operation.key(), applied.error().message),

@@ -21,7 +21,11 @@ class MigrationState
 public:
     // The schema the upgrade operations of every revision up to `heads`
     // (and their ancestors) build, parents first, on the model alone.
-    static Result<Schema> evolved(const RevisionGraph &graph, const QStringList &heads);
+    // `bestEffort`: an operation that does not apply is skipped instead of
+    // failing, for a database that had tables before its first revision
+    // (the enums are still found; restoreEnums() checks every column it
+    // retypes against the live CHECK).
+    static Result<Schema> evolved(const RevisionGraph &graph, const QStringList &heads, bool bestEffort = false);
 
     // SQLite: `live` gets the enums of `evolved`, and its text columns whose
     // unnamed CHECK is their enum's check in `evolved` their enum type back.

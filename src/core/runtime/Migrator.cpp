@@ -96,7 +96,7 @@ Result<MigrationPlan> Migrator::plan(const Connection &connection, Direction dir
     if (!state)
         return std::unexpected(state.error());
     if (connection.dialect() == DialectKind::Sqlite) {
-        auto evolved = MigrationState::evolved(m_graph, path->headsBefore);
+        auto evolved = MigrationState::evolved(m_graph, path->headsBefore, true);
         if (!evolved)
             return std::unexpected(evolved.error());
         MigrationState::restoreEnums(*state, *evolved);

@@ -42,6 +42,25 @@ const QStringList &builtinNonPortableNames()
     return names;
 }
 
+// False when `utf8` cannot be a serial type's name: ASCII without "serial"
+// in any case. Spares the QString the common types would need.
+bool mayNameSerial(QByteArrayView utf8)
+{
+    static constexpr char serial[] = "serial";
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (uchar(utf8[i]) >= 0x80)
+            return true;
+    }
+    for (qsizetype i = 0; i + 6 <= utf8.size(); ++i) {
+        qsizetype j = 0;
+        while (j < 6 && (utf8[i + j] | 0x20) == serial[j])
+            ++j;
+        if (j == 6)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool ColumnReader::couldBeEnumName(const QString &name)
@@ -67,14 +86,15 @@ ColumnReader::ColumnReader(const QList<EnumType> &enums, YamlDiagnostics &diagno
 
 QStringList ColumnReader::keys()
 {
-    return {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("primary_key"),
-            QStringLiteral("autoincrement"), QStringLiteral("nullable"), QStringLiteral("default"),
-            QStringLiteral("generated"), QStringLiteral("renamed_from"), QStringLiteral("comment")};
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("primary_key"),
+                                     QStringLiteral("autoincrement"), QStringLiteral("nullable"), QStringLiteral("default"),
+                                     QStringLiteral("generated"), QStringLiteral("renamed_from"), QStringLiteral("comment")};
+    return keys;
 }
 
-std::optional<ColumnEntry> ColumnReader::read(const YAML::Node &node)
+std::optional<ColumnEntry> ColumnReader::read(const YamlNode &node)
 {
-    YamlMap map(node, QCoreApplication::translate("ColumnReader", "column"), keys(), m_diagnostics);
+    YamlMap map(node, LazyText("ColumnReader", QT_TRANSLATE_NOOP("ColumnReader", "column")), keys(), m_diagnostics);
     if (!map.isMap())
         return std::nullopt;
 
@@ -84,13 +104,15 @@ std::optional<ColumnEntry> ColumnReader::read(const YAML::Node &node)
     entry.nameNode = map.value(QStringLiteral("name"));
     if (map.require(QStringLiteral("type"))) {
         column.type = readType(map, QStringLiteral("type"));
-        const YAML::Node typeNode = map.value(QStringLiteral("type"));
-        if (typeNode.IsScalar() && serialType(QString::fromStdString(typeNode.Scalar())))
+        const YamlNode typeNode = map.value(QStringLiteral("type"));
+        if (typeNode.isScalar() && mayNameSerial(typeNode.utf8()) && serialType(typeNode.text()))
             column.autoincrement = Autoincrement::Yes;
     }
     entry.primaryKey = map.boolean(QStringLiteral("primary_key"), false);
 
-    if (const auto text = map.scalar(QStringLiteral("autoincrement"), QCoreApplication::translate("ColumnReader", "true, false or always for 'autoincrement'"))) {
+    const LazyText autoincrementExpected("ColumnReader",
+        QT_TRANSLATE_NOOP("ColumnReader", "true, false or always for 'autoincrement'"));
+    if (const auto text = map.scalar(QStringLiteral("autoincrement"), autoincrementExpected)) {
         if (text->compare(QLatin1String("always"), Qt::CaseInsensitive) == 0) {
             column.autoincrement = Autoincrement::Always;
         } else if (const auto b = YamlMap::parseBoolean(*text)) {
@@ -121,10 +143,11 @@ std::optional<ColumnEntry> ColumnReader::read(const YAML::Node &node)
 
 ColumnType ColumnReader::readType(YamlMap &map, const QString &key)
 {
-    const YAML::Node node = map.value(key);
-    if (node.IsMap())
+    const YamlNode node = map.value(key);
+    if (node.isMap())
         return readNativeType(node);
-    const auto text = map.scalar(key, QCoreApplication::translate("ColumnReader", "a type name or {postgresql: ..., sqlite: ...} for 'type'"));
+    const auto text = map.scalar(key, LazyText("ColumnReader", QT_TRANSLATE_NOOP("ColumnReader",
+                                                   "a type name or {postgresql: ..., sqlite: ...} for 'type'")));
     if (!text)
         return {};
     return readTypeName(*text, node);
@@ -133,6 +156,8 @@ ColumnType ColumnReader::readType(YamlMap &map, const QString &key)
 std::optional<ColumnType> ColumnReader::serialType(const QString &text)
 {
     // PostgreSQL's serial pseudo-types: an integer that autoincrements.
+    if (!text.contains(QLatin1String("serial"), Qt::CaseInsensitive))
+        return std::nullopt; // the common case, without the copies below
     const QString lower = text.simplified().toLower();
     if (lower == QLatin1String("serial") || lower == QLatin1String("serial4"))
         return ColumnType::of(ColumnType::Kind::Integer);
@@ -143,9 +168,9 @@ std::optional<ColumnType> ColumnReader::serialType(const QString &text)
     return std::nullopt;
 }
 
-ColumnType ColumnReader::readTypeName(const QString &text, const YAML::Node &node)
+ColumnType ColumnReader::readTypeName(const QString &text, const YamlNode &node)
 {
-    if (const auto portable = ColumnType::parsePortable(text))
+    if (const auto &portable = portableType(text))
         return *portable;
     if (const auto serial = serialType(text))
         return *serial;
@@ -165,6 +190,14 @@ ColumnType ColumnReader::readTypeName(const QString &text, const YAML::Node &nod
     }
     m_diagnostics.error(node, unknownTypeMessage(text));
     return {};
+}
+
+const std::optional<ColumnType> &ColumnReader::portableType(const QString &text)
+{
+    auto it = m_portableTypes.constFind(text);
+    if (it == m_portableTypes.cend())
+        it = m_portableTypes.insert(text, ColumnType::parsePortable(text));
+    return *it;
 }
 
 QString ColumnReader::unknownTypeMessage(const QString &text) const
@@ -190,9 +223,10 @@ QString ColumnReader::unknownTypeMessage(const QString &text) const
         .arg(text, known);
 }
 
-ColumnType ColumnReader::readNativeType(const YAML::Node &node)
+ColumnType ColumnReader::readNativeType(const YamlNode &node)
 {
-    YamlMap map(node, QCoreApplication::translate("ColumnReader", "native type"), {QStringLiteral("postgresql"), QStringLiteral("sqlite")}, m_diagnostics);
+    static const QStringList keys = {QStringLiteral("postgresql"), QStringLiteral("sqlite")};
+    YamlMap map(node, LazyText("ColumnReader", QT_TRANSLATE_NOOP("ColumnReader", "native type")), keys, m_diagnostics);
     QMap<QString, QString> spellings;
     for (const QString &dialect : {QStringLiteral("postgresql"), QStringLiteral("sqlite")}) {
         const QString spelling = map.string(dialect).trimmed();
@@ -207,11 +241,11 @@ ColumnType ColumnReader::readNativeType(const YAML::Node &node)
     return ColumnType::native(spellings);
 }
 
-DefaultValue ColumnReader::readDefault(const YAML::Node &node)
+DefaultValue ColumnReader::readDefault(const YamlNode &node)
 {
-    if (node.IsNull())
+    if (node.isNull())
         return DefaultValue::null();
-    if (node.IsScalar()) {
+    if (node.isScalar()) {
         const QString text = YamlDiagnostics::text(node);
         if (YamlDiagnostics::isQuoted(node))
             return DefaultValue::string(text);
@@ -222,8 +256,10 @@ DefaultValue ColumnReader::readDefault(const YAML::Node &node)
             return DefaultValue::boolean(lower == QLatin1String("true"));
         return DefaultValue::string(text);
     }
-    if (node.IsMap()) {
-        YamlMap map(node, QCoreApplication::translate("ColumnReader", "default expression"), {QStringLiteral("sql")}, m_diagnostics);
+    if (node.isMap()) {
+        static const QStringList keys = {QStringLiteral("sql")};
+        YamlMap map(node, LazyText("ColumnReader", QT_TRANSLATE_NOOP("ColumnReader", "default expression")), keys,
+                    m_diagnostics);
         const QString sql = map.requiredString(QStringLiteral("sql"));
         return sql.isEmpty() ? DefaultValue() : DefaultValue::expression(sql);
     }
@@ -233,9 +269,10 @@ DefaultValue ColumnReader::readDefault(const YAML::Node &node)
     return {};
 }
 
-void ColumnReader::readGenerated(const YAML::Node &node, Column &column)
+void ColumnReader::readGenerated(const YamlNode &node, Column &column)
 {
-    YamlMap map(node, QCoreApplication::translate("ColumnReader", "generated column"), {QStringLiteral("sql"), QStringLiteral("stored")}, m_diagnostics);
+    static const QStringList keys = {QStringLiteral("sql"), QStringLiteral("stored")};
+    YamlMap map(node, LazyText("ColumnReader", QT_TRANSLATE_NOOP("ColumnReader", "generated column")), keys, m_diagnostics);
     if (!map.isMap())
         return;
     column.generated = map.requiredString(QStringLiteral("sql"));

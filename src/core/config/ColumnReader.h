@@ -5,6 +5,8 @@
 #include "YamlMap.h"
 #include "model/Schema.h"
 
+#include <QHash>
+
 namespace sd {
 
 // A column as read, with what the table still has to check.
@@ -12,9 +14,9 @@ struct ColumnEntry
 {
     Column column;
     bool primaryKey = false;      // `primary_key: true` on the column
-    YAML::Node nameNode;
+    YamlNode nameNode;
     bool saysNullable = false;    // the column says `nullable: true` ...
-    YAML::Node nullableNode;      // ... here
+    YamlNode nullableNode;        // ... here
 };
 
 class ColumnReader
@@ -23,12 +25,12 @@ public:
     ColumnReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics);
 
     // std::nullopt when the column has no usable name (already reported).
-    std::optional<ColumnEntry> read(const YAML::Node &node);
+    std::optional<ColumnEntry> read(const YamlNode &node);
 
     // The value of a `type:` key.
     ColumnType readType(YamlMap &map, const QString &key);
     // The value of a `default:` key: literal or {sql: ...}.
-    DefaultValue readDefault(const YAML::Node &node);
+    DefaultValue readDefault(const YamlNode &node);
 
     static QStringList keys();
 
@@ -45,16 +47,19 @@ public:
     static bool couldBeEnumName(const QString &name);
 
 private:
-    ColumnType readTypeName(const QString &text, const YAML::Node &node);
+    ColumnType readTypeName(const QString &text, const YamlNode &node);
     // serial, bigserial, smallserial: the integer type they stand for.
     static std::optional<ColumnType> serialType(const QString &text);
-    ColumnType readNativeType(const YAML::Node &node);
-    void readGenerated(const YAML::Node &node, Column &column);
+    ColumnType readNativeType(const YamlNode &node);
+    void readGenerated(const YamlNode &node, Column &column);
     QString unknownTypeMessage(const QString &text) const;
+    // ColumnType::parsePortable, remembered: a schema spells few types.
+    const std::optional<ColumnType> &portableType(const QString &text);
 
     const QList<EnumType> &m_enums;
     YamlDiagnostics &m_diagnostics;
     bool m_acceptUndeclaredEnums = false;
+    QHash<QString, std::optional<ColumnType>> m_portableTypes;
 };
 
 } // namespace sd

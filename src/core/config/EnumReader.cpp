@@ -11,7 +11,8 @@ EnumReader::EnumReader(YamlDiagnostics &diagnostics)
 
 QStringList EnumReader::keys()
 {
-    return {QStringLiteral("name"), QStringLiteral("values")};
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("values")};
+    return keys;
 }
 
 EnumType EnumReader::read(YamlMap &m)
@@ -20,7 +21,7 @@ EnumType EnumReader::read(YamlMap &m)
     type.name = m.requiredString(QStringLiteral("name"));
     if (m.require(QStringLiteral("values"))) {
         const QList<YamlItem> values = m.scalarList(QStringLiteral("values"),
-                                                    QCoreApplication::translate("EnumReader", "values"));
+                                                    LazyText("EnumReader", QT_TRANSLATE_NOOP("EnumReader", "values")));
         for (const YamlItem &value : values) {
             if (type.values.contains(value.text)) {
                 m_diagnostics.error(value.node, QCoreApplication::translate("EnumReader", "enum '%1' lists '%2' twice")
@@ -29,7 +30,7 @@ EnumType EnumReader::read(YamlMap &m)
             }
             type.values << value.text;
         }
-        if (values.isEmpty() && m.value(QStringLiteral("values")).IsSequence()) {
+        if (values.isEmpty() && m.value(QStringLiteral("values")).isSequence()) {
             m_diagnostics.error(m.value(QStringLiteral("values")),
                 QCoreApplication::translate("EnumReader", "enum '%1' has no values").arg(type.name));
         }

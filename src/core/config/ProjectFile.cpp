@@ -1,6 +1,7 @@
 #include "ProjectFile.h"
 
 #include "Suggest.h"
+#include "YamlDocument.h"
 #include "YamlMap.h"
 
 #include <QCoreApplication>
@@ -23,11 +24,11 @@ public:
     {
     }
 
-    void read(const YAML::Node &root);
+    void read(const YamlNode &root);
 
 private:
     QString path(YamlMap &map, const QString &key, const QString &fallback);
-    void checkUrl(const QString &url, const YAML::Node &node);
+    void checkUrl(const QString &url, const YamlNode &node);
     void readEnvironments(YamlMap &map);
     void readDuration(YamlMap &map, const QString &key, QString &target);
 
@@ -35,12 +36,12 @@ private:
     YamlDiagnostics &m_diagnostics;
 };
 
-void ProjectDocument::read(const YAML::Node &root)
+void ProjectDocument::read(const YamlNode &root)
 {
     Project &p = m_project;
     p.schemaPath = QDir(p.directory).absoluteFilePath(QStringLiteral("config/schema.yaml"));
     p.migrationsPath = QDir(p.directory).absoluteFilePath(QStringLiteral("migrations"));
-    if (root.IsNull())
+    if (root.isNull())
         return;
 
     YamlMap map(root, QCoreApplication::translate("ProjectFile", "project file"),
@@ -102,7 +103,7 @@ QString ProjectDocument::path(YamlMap &map, const QString &key, const QString &f
     return QDir::cleanPath(QDir(m_project.directory).absoluteFilePath(text));
 }
 
-void ProjectDocument::checkUrl(const QString &url, const YAML::Node &node)
+void ProjectDocument::checkUrl(const QString &url, const YamlNode &node)
 {
     const Result<DatabaseUrl> parsed = DatabaseUrl::parse(url, m_project.directory);
     if (!parsed)
@@ -111,37 +112,37 @@ void ProjectDocument::checkUrl(const QString &url, const YAML::Node &node)
 
 void ProjectDocument::readEnvironments(YamlMap &map)
 {
-    const YAML::Node node = map.value(QStringLiteral("environments"));
-    if (!node.IsDefined() || node.IsNull())
+    const YamlNode node = map.value(QStringLiteral("environments"));
+    if (!node.isDefined() || node.isNull())
         return;
-    if (!node.IsMap()) {
+    if (!node.isMap()) {
         m_diagnostics.error(node, QCoreApplication::translate("ProjectFile",
                                       "expected a mapping of environment names to {url: ..., protected: ...}, found %1")
                                       .arg(YamlDiagnostics::describe(node)));
         return;
     }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        if (!it->first.IsScalar()) {
-            m_diagnostics.error(it->first, QCoreApplication::translate("ProjectFile", "expected an environment name, found %1")
-                                               .arg(YamlDiagnostics::describe(it->first)));
-            continue;
+    node.forEachPair([this](const YamlNode &key, const YamlNode &value) {
+        if (!key.isScalar()) {
+            m_diagnostics.error(key, QCoreApplication::translate("ProjectFile", "expected an environment name, found %1")
+                                         .arg(YamlDiagnostics::describe(key)));
+            return;
         }
-        const QString name = YamlDiagnostics::text(it->first);
+        const QString name = YamlDiagnostics::text(key);
         if (m_project.environments.contains(name)) {
-            m_diagnostics.error(it->first, QCoreApplication::translate("ProjectFile", "duplicate environment '%1'").arg(name));
-            continue;
+            m_diagnostics.error(key, QCoreApplication::translate("ProjectFile", "duplicate environment '%1'").arg(name));
+            return;
         }
-        YamlMap env(it->second, QCoreApplication::translate("ProjectFile", "environment"),
+        YamlMap env(value, QCoreApplication::translate("ProjectFile", "environment"),
                     {QStringLiteral("url"), QStringLiteral("protected")}, m_diagnostics);
         if (!env.isMap())
-            continue;
+            return;
         Environment environment;
         environment.url = env.requiredString(QStringLiteral("url")).trimmed();
         if (!environment.url.isEmpty())
             checkUrl(environment.url, env.value(QStringLiteral("url")));
         environment.isProtected = env.boolean(QStringLiteral("protected"), false);
         m_project.environments.insert(name, environment);
-    }
+    });
 }
 
 } // namespace
@@ -181,15 +182,14 @@ MultiResult<Project> ProjectFile::load(const QString &directory)
     Project project;
     project.directory = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
     YamlDiagnostics diagnostics(displayPath);
-    try {
-        const YAML::Node root = YAML::Load(file.readAll().toStdString());
-        ProjectDocument(project, diagnostics).read(root);
-    } catch (const YAML::ParserException &e) {
-        diagnostics.error(e.mark, QCoreApplication::translate("ProjectFile", "invalid YAML: %1")
-                                      .arg(QString::fromStdString(e.msg)));
-    } catch (const std::exception &e) {
-        diagnostics.error(YAML::Mark::null_mark(), QCoreApplication::translate("ProjectFile", "cannot read YAML: %1")
-                                                       .arg(QString::fromUtf8(e.what())));
+    const auto document = YamlDocument::parse(file.readAll());
+    if (document) {
+        ProjectDocument(project, diagnostics).read(document->root());
+    } else {
+        const YamlDocument::ParseError &e = document.error();
+        diagnostics.error(e.line, e.column,
+                          e.syntax ? QCoreApplication::translate("ProjectFile", "invalid YAML: %1").arg(e.message)
+                                   : QCoreApplication::translate("ProjectFile", "cannot read YAML: %1").arg(e.message));
     }
     if (diagnostics.hasErrors())
         return std::unexpected(diagnostics.sortedErrors());

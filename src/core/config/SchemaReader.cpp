@@ -4,12 +4,11 @@
 #include "EnumReader.h"
 #include "Suggest.h"
 #include "TableReader.h"
+#include "YamlDocument.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
-
-#include <exception>
 
 namespace sd {
 
@@ -24,7 +23,7 @@ public:
     {
     }
 
-    Schema read(const YAML::Node &root);
+    Schema read(const YamlNode &root);
 
 private:
     void readEnums(YamlMap &map);
@@ -34,18 +33,20 @@ private:
 
     YamlDiagnostics &m_diagnostics;
     Schema m_schema;
-    QHash<QString, YAML::Node> m_tableNames;
+    QHash<QString, YamlNode> m_tableNames;
+    QStringList m_tableOrder; // the names of m_tableNames in file order, for "did you mean"
     QHash<QString, const Table *> m_tables; // filled once every table is read
-    QHash<QString, YAML::Node> m_indexNames;
+    QHash<QString, YamlNode> m_indexNames;
     QList<TableEntry> m_entries;
 };
 
-Schema SchemaDocument::read(const YAML::Node &root)
+Schema SchemaDocument::read(const YamlNode &root)
 {
-    if (root.IsNull())
+    if (root.isNull())
         return m_schema; // an empty file is an empty schema
-    YamlMap map(root, QCoreApplication::translate("SchemaReader", "schema configuration"),
-                {QStringLiteral("enums"), QStringLiteral("tables")}, m_diagnostics);
+    static const QStringList keys = {QStringLiteral("enums"), QStringLiteral("tables")};
+    YamlMap map(root, LazyText("SchemaReader", QT_TRANSLATE_NOOP("SchemaReader", "schema configuration")), keys,
+                m_diagnostics);
     if (!map.isMap())
         return m_schema;
     // Enums first, wherever they stand: columns refer to them by name.
@@ -60,14 +61,16 @@ Schema SchemaDocument::read(const YAML::Node &root)
 
 void SchemaDocument::readEnums(YamlMap &map)
 {
-    QHash<QString, YAML::Node> seen;
+    QHash<QString, YamlNode> seen;
     EnumReader reader(m_diagnostics);
-    for (const YAML::Node &node : map.nodeList(QStringLiteral("enums"), QCoreApplication::translate("SchemaReader", "enums"))) {
-        YamlMap m(node, QCoreApplication::translate("SchemaReader", "enum"), EnumReader::keys(), m_diagnostics);
+    const LazyText enums("SchemaReader", QT_TRANSLATE_NOOP("SchemaReader", "enums"));
+    for (const YamlNode &node : map.nodeList(QStringLiteral("enums"), enums)) {
+        YamlMap m(node, LazyText("SchemaReader", QT_TRANSLATE_NOOP("SchemaReader", "enum")), EnumReader::keys(),
+                  m_diagnostics);
         if (!m.isMap())
             continue;
         const EnumType type = reader.read(m);
-        const YAML::Node nameNode = m.value(QStringLiteral("name"));
+        const YamlNode nameNode = m.value(QStringLiteral("name"));
         if (type.name.isEmpty())
             continue;
         if (seen.contains(type.name)) {
@@ -84,7 +87,12 @@ void SchemaDocument::readEnums(YamlMap &map)
 void SchemaDocument::readTables(YamlMap &map)
 {
     TableReader reader(m_schema.enums, m_diagnostics);
-    for (const YAML::Node &node : map.nodeList(QStringLiteral("tables"), QCoreApplication::translate("SchemaReader", "tables"))) {
+    const QList<YamlNode> nodes = map.nodeList(QStringLiteral("tables"),
+                                               LazyText("SchemaReader", QT_TRANSLATE_NOOP("SchemaReader", "tables")));
+    m_tableNames.reserve(nodes.size());
+    m_schema.tables.reserve(nodes.size());
+    m_entries.reserve(nodes.size());
+    for (const YamlNode &node : nodes) {
         std::optional<TableEntry> entry = reader.read(node);
         if (!entry)
             continue;
@@ -96,9 +104,10 @@ void SchemaDocument::readTables(YamlMap &map)
             continue;
         }
         m_tableNames.insert(name, entry->nameNode);
+        m_tableOrder.append(name);
         checkIndexNames(*entry);
         m_schema.tables.append(entry->table);
-        m_entries.append(*entry);
+        m_entries.append(std::move(*entry));
     }
 }
 
@@ -123,7 +132,8 @@ void SchemaDocument::checkReferences(const TableEntry &entry)
         const ForeignKey &fk = entry.table.foreignKeys.at(reference.foreignKey);
         const Table *target = m_tables.value(fk.referencedTable);
         if (!target) {
-            const QString suggestion = closestMatch(fk.referencedTable, m_tableNames.keys());
+            // In file order: a tie goes to the earlier table, whatever the hash order.
+            const QString suggestion = closestMatch(fk.referencedTable, m_tableOrder);
             m_diagnostics.error(reference.tableNode,
                 suggestion.isEmpty()
                     ? QCoreApplication::translate("SchemaReader", "foreign key references unknown table '%1'")
@@ -132,13 +142,13 @@ void SchemaDocument::checkReferences(const TableEntry &entry)
                           .arg(fk.referencedTable, suggestion));
             continue;
         }
-        QStringList known;
-        for (const Column &c : target->columns)
-            known << c.name;
         for (qsizetype i = 0; i < reference.columnNodes.size(); ++i) {
             const QString &name = fk.referencedColumns.at(i);
-            if (known.contains(name))
+            if (target->column(name))
                 continue;
+            QStringList known;
+            for (const Column &c : target->columns)
+                known << c.name;
             const QString suggestion = closestMatch(name, known);
             m_diagnostics.error(reference.columnNodes.at(i),
                 suggestion.isEmpty()
@@ -170,16 +180,14 @@ MultiResult<Schema> SchemaReader::readString(const QByteArray &yaml, const QStri
 {
     YamlDiagnostics diagnostics(displayPath);
     Schema schema;
-    try {
-        const YAML::Node root = YAML::Load(yaml.toStdString());
-        SchemaDocument document(diagnostics);
-        schema = document.read(root);
-    } catch (const YAML::ParserException &e) {
-        diagnostics.error(e.mark, QCoreApplication::translate("SchemaReader", "invalid YAML: %1")
-                                      .arg(QString::fromStdString(e.msg)));
-    } catch (const std::exception &e) {
-        diagnostics.error(YAML::Mark::null_mark(), QCoreApplication::translate("SchemaReader", "cannot read YAML: %1")
-                                                       .arg(QString::fromUtf8(e.what())));
+    const auto document = YamlDocument::parse(yaml);
+    if (document) {
+        schema = SchemaDocument(diagnostics).read(document->root());
+    } else {
+        const YamlDocument::ParseError &e = document.error();
+        diagnostics.error(e.line, e.column,
+                          e.syntax ? QCoreApplication::translate("SchemaReader", "invalid YAML: %1").arg(e.message)
+                                   : QCoreApplication::translate("SchemaReader", "cannot read YAML: %1").arg(e.message));
     }
     if (diagnostics.hasErrors())
         return std::unexpected(diagnostics.sortedErrors());

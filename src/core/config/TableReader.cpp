@@ -24,14 +24,13 @@ TableReader::TableReader(const QList<EnumType> &enums, YamlDiagnostics &diagnost
 {
 }
 
-std::optional<TableEntry> TableReader::read(const YAML::Node &node)
+std::optional<TableEntry> TableReader::read(const YamlNode &node)
 {
-    YamlMap map(node, QCoreApplication::translate("TableReader", "table"),
-                {QStringLiteral("name"), QStringLiteral("renamed_from"), QStringLiteral("comment"),
-                 QStringLiteral("partition_by"), QStringLiteral("columns"), QStringLiteral("primary_key"),
-                 QStringLiteral("indexes"), QStringLiteral("unique_constraints"), QStringLiteral("foreign_keys"),
-                 QStringLiteral("checks")},
-                m_diagnostics);
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("renamed_from"), QStringLiteral("comment"),
+                                     QStringLiteral("partition_by"), QStringLiteral("columns"), QStringLiteral("primary_key"),
+                                     QStringLiteral("indexes"), QStringLiteral("unique_constraints"),
+                                     QStringLiteral("foreign_keys"), QStringLiteral("checks")};
+    YamlMap map(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "table")), keys, m_diagnostics);
     if (!map.isMap())
         return std::nullopt;
 
@@ -61,13 +60,16 @@ void TableReader::readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry
 {
     if (!map.require(QStringLiteral("columns")))
         return;
-    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("columns"), QCoreApplication::translate("TableReader", "columns"));
-    const YAML::Node listNode = map.value(QStringLiteral("columns"));
-    if (nodes.isEmpty() && listNode.IsSequence())
+    const QList<YamlNode> nodes = map.nodeList(QStringLiteral("columns"), LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "columns")));
+    const YamlNode listNode = map.value(QStringLiteral("columns"));
+    if (nodes.isEmpty() && listNode.isSequence())
         m_diagnostics.error(listNode, QCoreApplication::translate("TableReader", "a table needs at least one column"));
 
-    QHash<QString, YAML::Node> seen;
-    for (const YAML::Node &node : nodes) {
+    QHash<QString, YamlNode> seen;
+    seen.reserve(nodes.size());
+    entry.table.columns.reserve(nodes.size());
+    columns.reserve(nodes.size());
+    for (const YamlNode &node : nodes) {
         std::optional<ColumnEntry> column = m_columnReader.read(node);
         if (!column)
             continue;
@@ -81,7 +83,7 @@ void TableReader::readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry
         }
         seen.insert(name, column->nameNode);
         entry.table.columns.append(column->column);
-        columns.append(*column);
+        columns.append(std::move(*column));
     }
 }
 
@@ -94,7 +96,7 @@ void TableReader::readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<Co
             onColumns << c.column.name;
     }
 
-    const YAML::Node node = map.value(QStringLiteral("primary_key"));
+    const YamlNode node = map.value(QStringLiteral("primary_key"));
     if (map.has(QStringLiteral("primary_key"))) {
         if (!onColumns.isEmpty()) {
             m_diagnostics.error(map.keyNode(QStringLiteral("primary_key")),
@@ -102,11 +104,11 @@ void TableReader::readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<Co
                     "primary key given twice: on column '%1' and at table level; keep one")
                     .arg(onColumns.join(QStringLiteral("', '"))));
         }
-        if (node.IsSequence()) {
+        if (node.isSequence()) {
             table.primaryKey.columns = columnList(map, QStringLiteral("primary_key"), &table);
-        } else if (node.IsMap()) {
-            YamlMap key(node, QCoreApplication::translate("TableReader", "primary key"),
-                        {QStringLiteral("name"), QStringLiteral("columns")}, m_diagnostics);
+        } else if (node.isMap()) {
+            static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns")};
+            YamlMap key(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "primary key")), keys, m_diagnostics);
             table.primaryKey.name = key.string(QStringLiteral("name"));
             if (key.require(QStringLiteral("columns")))
                 table.primaryKey.columns = columnList(key, QStringLiteral("columns"), &table);
@@ -142,18 +144,13 @@ void TableReader::readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<Co
 
 QStringList TableReader::columnList(YamlMap &map, const QString &key, const Table *table)
 {
-    const QList<YamlItem> items = map.scalarList(key, QCoreApplication::translate("TableReader", "column names"));
-    if (items.isEmpty() && map.value(key).IsSequence()) {
+    const QList<YamlItem> items = map.scalarList(key, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "column names")));
+    if (items.isEmpty() && map.value(key).isSequence()) {
         m_diagnostics.error(map.value(key),
             QCoreApplication::translate("TableReader", "'%1' must name at least one column").arg(key));
     }
-    QStringList known;
-    if (table) {
-        for (const Column &c : table->columns)
-            known << c.name;
-    }
-
     QStringList names;
+    names.reserve(items.size());
     for (const YamlItem &item : items) {
         if (names.contains(item.text)) {
             m_diagnostics.error(item.node,
@@ -161,8 +158,11 @@ QStringList TableReader::columnList(YamlMap &map, const QString &key, const Tabl
             continue;
         }
         names << item.text;
-        if (!table || known.contains(item.text))
+        if (!table || table->column(item.text))
             continue;
+        QStringList known;
+        for (const Column &c : table->columns)
+            known << c.name;
         const QString suggestion = closestMatch(item.text, known);
         m_diagnostics.error(item.node,
             suggestion.isEmpty()
@@ -176,33 +176,37 @@ QStringList TableReader::columnList(YamlMap &map, const QString &key, const Tabl
 
 QStringList TableReader::indexKeys()
 {
-    return {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
-            QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method")};
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
+                                     QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method")};
+    return keys;
 }
 
 QStringList TableReader::uniqueKeys()
 {
-    return {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("deferrable"),
-            QStringLiteral("initially_deferred")};
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("deferrable"),
+                                     QStringLiteral("initially_deferred")};
+    return keys;
 }
 
 QStringList TableReader::foreignKeyKeys()
 {
-    return {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("references"),
-            QStringLiteral("on_delete"), QStringLiteral("on_update"), QStringLiteral("deferrable"),
-            QStringLiteral("initially_deferred"), QStringLiteral("not_valid")};
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("references"),
+                                     QStringLiteral("on_delete"), QStringLiteral("on_update"), QStringLiteral("deferrable"),
+                                     QStringLiteral("initially_deferred"), QStringLiteral("not_valid")};
+    return keys;
 }
 
 QStringList TableReader::checkKeys()
 {
-    return {QStringLiteral("name"), QStringLiteral("expression"), QStringLiteral("not_valid")};
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("expression"), QStringLiteral("not_valid")};
+    return keys;
 }
 
 void TableReader::readIndexes(YamlMap &map, TableEntry &entry)
 {
-    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("indexes"), QCoreApplication::translate("TableReader", "indexes"));
-    for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "index"), indexKeys(), m_diagnostics);
+    const QList<YamlNode> nodes = map.nodeList(QStringLiteral("indexes"), LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "indexes")));
+    for (const YamlNode &node : nodes) {
+        YamlMap m(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "index")), indexKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
         const Index index = readIndex(m, &entry.table);
@@ -247,10 +251,10 @@ void TableReader::readDeferrable(YamlMap &map, bool &deferrable, bool &initially
 
 void TableReader::readUniqueConstraints(YamlMap &map, TableEntry &entry)
 {
-    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("unique_constraints"),
-                                                 QCoreApplication::translate("TableReader", "unique constraints"));
-    for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "unique constraint"), uniqueKeys(), m_diagnostics);
+    const QList<YamlNode> nodes = map.nodeList(QStringLiteral("unique_constraints"),
+                                               LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "unique constraints")));
+    for (const YamlNode &node : nodes) {
+        YamlMap m(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "unique constraint")), uniqueKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
         const UniqueConstraint unique = readUnique(m, &entry.table);
@@ -275,7 +279,7 @@ UniqueConstraint TableReader::readUnique(YamlMap &m, const Table *table)
 
 ReferentialAction TableReader::readAction(YamlMap &map, const QString &key)
 {
-    const auto text = map.scalar(key, QCoreApplication::translate("TableReader", "an action for '%1'").arg(key));
+    const auto text = map.scalar(key, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "an action for '%1'"), key));
     if (!text)
         return ReferentialAction::NoAction;
     if (const auto action = referentialActionFromKey(*text))
@@ -292,10 +296,10 @@ ReferentialAction TableReader::readAction(YamlMap &map, const QString &key)
 
 void TableReader::readForeignKeys(YamlMap &map, TableEntry &entry)
 {
-    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("foreign_keys"),
-                                                 QCoreApplication::translate("TableReader", "foreign keys"));
-    for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "foreign key"), foreignKeyKeys(), m_diagnostics);
+    const QList<YamlNode> nodes = map.nodeList(QStringLiteral("foreign_keys"),
+                                               LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "foreign keys")));
+    for (const YamlNode &node : nodes) {
+        YamlMap m(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "foreign key")), foreignKeyKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
         ForeignKeyReference reference;
@@ -317,22 +321,22 @@ ForeignKey TableReader::readForeignKey(YamlMap &m, const Table *table, ForeignKe
         fk.columns = columnList(m, QStringLiteral("columns"), table);
 
     if (m.require(QStringLiteral("references"))) {
-        const YAML::Node refNode = m.value(QStringLiteral("references"));
+        const YamlNode refNode = m.value(QStringLiteral("references"));
         if (reference)
             reference->node = refNode;
-        if (!refNode.IsMap()) {
+        if (!refNode.isMap()) {
             m_diagnostics.error(refNode, QCoreApplication::translate("TableReader",
                                              "expected {table: TABLE, columns: [...]} for 'references', found %1")
                                              .arg(YamlDiagnostics::describe(refNode)));
         } else {
-            YamlMap ref(refNode, QCoreApplication::translate("TableReader", "references"),
-                        {QStringLiteral("table"), QStringLiteral("columns")}, m_diagnostics);
+            static const QStringList keys = {QStringLiteral("table"), QStringLiteral("columns")};
+            YamlMap ref(refNode, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "references")), keys, m_diagnostics);
             fk.referencedTable = ref.requiredString(QStringLiteral("table"));
             if (reference)
                 reference->tableNode = ref.value(QStringLiteral("table"));
             if (ref.require(QStringLiteral("columns"))) {
                 const QList<YamlItem> items = ref.scalarList(QStringLiteral("columns"),
-                                                             QCoreApplication::translate("TableReader", "column names"));
+                                                             LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "column names")));
                 for (const YamlItem &item : items) {
                     fk.referencedColumns << item.text;
                     if (reference)
@@ -356,9 +360,9 @@ ForeignKey TableReader::readForeignKey(YamlMap &m, const Table *table, ForeignKe
 
 void TableReader::readChecks(YamlMap &map, TableEntry &entry)
 {
-    const QList<YAML::Node> nodes = map.nodeList(QStringLiteral("checks"), QCoreApplication::translate("TableReader", "checks"));
-    for (const YAML::Node &node : nodes) {
-        YamlMap m(node, QCoreApplication::translate("TableReader", "check"), checkKeys(), m_diagnostics);
+    const QList<YamlNode> nodes = map.nodeList(QStringLiteral("checks"), LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "checks")));
+    for (const YamlNode &node : nodes) {
+        YamlMap m(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "check")), checkKeys(), m_diagnostics);
         if (!m.isMap())
             continue;
         const Check check = readCheck(m);
@@ -380,7 +384,7 @@ void TableReader::checkConstraintName(YamlMap &map, const QString &name)
 {
     if (name.isEmpty())
         return;
-    const YAML::Node node = map.value(QStringLiteral("name"));
+    const YamlNode node = map.value(QStringLiteral("name"));
     for (const YamlItem &seen : std::as_const(m_constraintNames)) {
         if (seen.text == name) {
             m_diagnostics.error(node, QCoreApplication::translate("TableReader",

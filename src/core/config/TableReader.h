@@ -11,15 +11,15 @@ namespace sd {
 struct ForeignKeyReference
 {
     qsizetype foreignKey = -1;     // index into Table::foreignKeys
-    YAML::Node node;               // the references mapping
-    YAML::Node tableNode;
-    QList<YAML::Node> columnNodes;
+    YamlNode node;                 // the references mapping
+    YamlNode tableNode;
+    QList<YamlNode> columnNodes;
 };
 
 struct TableEntry
 {
     Table table;
-    YAML::Node nameNode;
+    YamlNode nameNode;
     QList<ForeignKeyReference> references;
     // Names that live in the schema-wide index namespace: indexes, unique
     // constraints and a named primary key.
@@ -32,7 +32,7 @@ public:
     TableReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics);
 
     // std::nullopt when the table has no usable name (already reported).
-    std::optional<TableEntry> read(const YAML::Node &node);
+    std::optional<TableEntry> read(const YamlNode &node);
 
     // See ColumnReader::setAcceptUndeclaredEnums (migrations turn it on).
     void setAcceptUndeclaredEnums(bool accept) { m_columnReader.setAcceptUndeclaredEnums(accept); }

@@ -11,14 +11,14 @@ YamlDiagnostics::YamlDiagnostics(QString displayPath)
 {
 }
 
-void YamlDiagnostics::error(const YAML::Node &node, const QString &message)
+void YamlDiagnostics::error(const YamlNode &node, const QString &message)
 {
-    error(node.IsDefined() ? node.Mark() : YAML::Mark::null_mark(), message);
+    error(node.line(), node.column(), message);
 }
 
-void YamlDiagnostics::error(const YAML::Mark &mark, const QString &message)
+void YamlDiagnostics::error(int line, int column, const QString &message)
 {
-    m_errors.append(Error::input(message, m_displayPath, line(mark), column(mark)));
+    m_errors.append(Error::input(message, m_displayPath, line, column));
 }
 
 Errors YamlDiagnostics::sortedErrors() const
@@ -30,22 +30,17 @@ Errors YamlDiagnostics::sortedErrors() const
     return sorted;
 }
 
-int YamlDiagnostics::line(const YAML::Node &node)
+QString YamlDiagnostics::describe(const YamlNode &node)
 {
-    return node.IsDefined() ? line(node.Mark()) : 0;
-}
-
-QString YamlDiagnostics::describe(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Sequence:
+    switch (node.kind()) {
+    case YamlNode::Kind::Sequence:
         return QCoreApplication::translate("YamlDiagnostics", "a list");
-    case YAML::NodeType::Map:
+    case YamlNode::Kind::Map:
         return QCoreApplication::translate("YamlDiagnostics", "a mapping");
-    case YAML::NodeType::Scalar:
+    case YamlNode::Kind::Scalar:
         return QLatin1Char('\'') + text(node) + QLatin1Char('\'');
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
+    case YamlNode::Kind::Null:
+    case YamlNode::Kind::Undefined:
         break;
     }
     return QCoreApplication::translate("YamlDiagnostics", "nothing");

@@ -3,8 +3,7 @@
 // display name and the 1-based line and column of the offending node.
 
 #include "Error.h"
-
-#include <yaml-cpp/yaml.h>
+#include "YamlNode.h"
 
 #include <QString>
 
@@ -17,23 +16,23 @@ public:
 
     const QString &displayPath() const { return m_displayPath; }
 
-    void error(const YAML::Node &node, const QString &message);
-    void error(const YAML::Mark &mark, const QString &message);
+    // At the node; at no position (0:0) when it is undefined.
+    void error(const YamlNode &node, const QString &message);
+    // At a 1-based position; 0 when unknown.
+    void error(int line, int column, const QString &message);
     bool hasErrors() const { return !m_errors.isEmpty(); }
 
     // The errors in file order (line, then column).
     Errors sortedErrors() const;
 
-    // 1-based positions; 0 when yaml-cpp has none.
-    static int line(const YAML::Mark &mark) { return mark.line < 0 ? 0 : mark.line + 1; }
-    static int column(const YAML::Mark &mark) { return mark.column < 0 ? 0 : mark.column + 1; }
-    static int line(const YAML::Node &node);
+    // 1-based; 0 for an undefined node.
+    static int line(const YamlNode &node) { return node.line(); }
 
     // What a node holds, for "found ..." in messages: "a list", "a mapping",
     // "nothing" or the quoted scalar ('bigitn').
-    static QString describe(const YAML::Node &node);
-    static QString text(const YAML::Node &node) { return QString::fromStdString(node.Scalar()); }
-    static bool isQuoted(const YAML::Node &node) { return node.Tag() == "!"; }
+    static QString describe(const YamlNode &node);
+    static QString text(const YamlNode &node) { return node.text(); }
+    static bool isQuoted(const YamlNode &node) { return node.isQuoted(); }
 
 private:
     QString m_displayPath;

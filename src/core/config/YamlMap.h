@@ -3,11 +3,13 @@
 // "did you mean"), repeated keys and flow-style values split at a comma are
 // reported once, when the map is built; the typed getters report wrong kinds.
 
+#include "LazyText.h"
 #include "YamlDiagnostics.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -17,39 +19,39 @@ namespace sd {
 struct YamlItem
 {
     QString text;
-    YAML::Node node;
+    YamlNode node;
 };
 
 class YamlMap
 {
 public:
     // `what` names the mapping in messages ("column", "foreign key").
-    YamlMap(const YAML::Node &node, QString what, QStringList allowedKeys, YamlDiagnostics &diagnostics);
+    YamlMap(const YamlNode &node, LazyText what, const QStringList &allowedKeys, YamlDiagnostics &diagnostics);
 
     bool isMap() const { return m_isMap; }
-    const YAML::Node &node() const { return m_node; }
-    const QString &what() const { return m_what; }
+    const YamlNode &node() const { return m_node; }
+    QString what() const { return m_what.toString(); }
 
     bool contains(const QString &key) const { return find(key) != nullptr; }
     bool has(const QString &key) const; // present and not null
-    YAML::Node value(const QString &key) const; // undefined when absent
-    YAML::Node keyNode(const QString &key) const;
+    YamlNode value(const QString &key) const; // undefined when absent
+    YamlNode keyNode(const QString &key) const;
 
     // Reports "missing required key" when `key` is absent or null.
     bool require(const QString &key);
 
     // The scalar at `key`; std::nullopt when absent or null. Anything other
     // than a scalar is reported as "expected <expected>, found ...".
-    std::optional<QString> scalar(const QString &key, const QString &expected);
+    std::optional<QString> scalar(const QString &key, const LazyText &expected);
     QString string(const QString &key); // empty when absent
     QString requiredString(const QString &key); // reports missing and empty
     bool boolean(const QString &key, bool fallback);
-    std::optional<int> integer(const QString &key, const QString &expected);
+    std::optional<int> integer(const QString &key, const LazyText &expected);
 
     // A list of scalars ("[a, b]"); `items` names them in messages ("column names").
-    QList<YamlItem> scalarList(const QString &key, const QString &items);
+    QList<YamlItem> scalarList(const QString &key, const LazyText &items);
     // A list of nodes (mappings usually); null or absent gives an empty list.
-    QList<YAML::Node> nodeList(const QString &key, const QString &items);
+    QList<YamlNode> nodeList(const QString &key, const LazyText &items);
 
     // yes/no/true/false/on/off, case-insensitive.
     static std::optional<bool> parseBoolean(const QString &text);
@@ -57,20 +59,20 @@ public:
 private:
     struct Entry
     {
-        QString key;
-        YAML::Node keyNode;
-        YAML::Node value;
+        QString key; // as allowed
+        YamlNode keyNode;
+        YamlNode value;
         std::optional<QString> repaired; // the value joined back at its commas
     };
 
     const Entry *find(const QString &key) const;
     void readEntries(const QStringList &allowedKeys);
-    void expectedError(const YAML::Node &node, const QString &expected);
+    void expectedError(const YamlNode &node, const LazyText &expected);
 
-    YAML::Node m_node;
-    QString m_what;
+    YamlNode m_node;
+    LazyText m_what;
     YamlDiagnostics &m_diagnostics;
-    QList<Entry> m_entries;
+    QVarLengthArray<Entry, 8> m_entries;
     bool m_isMap = false;
 };
 

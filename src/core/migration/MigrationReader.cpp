@@ -2,14 +2,13 @@
 
 #include "Checksum.h"
 #include "OperationReader.h"
+#include "config/YamlDocument.h"
 #include "config/YamlMap.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-
-#include <exception>
 
 namespace sd {
 
@@ -25,11 +24,9 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-MigrationSource::Position positionOf(const YAML::Node &node)
+MigrationSource::Position positionOf(const YamlNode &node)
 {
-    if (!node.IsDefined())
-        return {};
-    return {YamlDiagnostics::line(node.Mark()), YamlDiagnostics::column(node.Mark())};
+    return {node.line(), node.column()};
 }
 
 // Reads one parsed document; the helpers share the diagnostics.
@@ -41,7 +38,7 @@ public:
     {
     }
 
-    MigrationSource read(const YAML::Node &root);
+    MigrationSource read(const YamlNode &root);
 
 private:
     void readRevision(YamlMap &map);
@@ -50,17 +47,17 @@ private:
     Operations readOperations(YamlMap &map, const QString &listKey, OperationReader &reader);
     // The enums this file creates or drops, so that its columns may use them.
     void collectEnums(YamlMap &map);
-    void checkRevisionId(const QString &id, const YAML::Node &node, const QString &keyName);
+    void checkRevisionId(const QString &id, const YamlNode &node, const QString &keyName);
 
     YamlDiagnostics &m_diagnostics;
     MigrationSource m_source;
     QList<EnumType> m_enums;
 };
 
-MigrationSource MigrationDocument::read(const YAML::Node &root)
+MigrationSource MigrationDocument::read(const YamlNode &root)
 {
-    if (!root.IsDefined() || root.IsNull()) {
-        m_diagnostics.error(YAML::Mark::null_mark(), tr("empty file: a migration needs revision, down_revision and upgrade"));
+    if (!root.isDefined() || root.isNull()) {
+        m_diagnostics.error(0, 0, tr("empty file: a migration needs revision, down_revision and upgrade"));
         return m_source;
     }
     YamlMap map(root, tr("migration"), MigrationReader::keys(), m_diagnostics);
@@ -77,7 +74,7 @@ MigrationSource MigrationDocument::read(const YAML::Node &root)
     return m_source;
 }
 
-void MigrationDocument::checkRevisionId(const QString &id, const YAML::Node &node, const QString &keyName)
+void MigrationDocument::checkRevisionId(const QString &id, const YamlNode &node, const QString &keyName)
 {
     if (id.isEmpty() || MigrationReader::isRevisionId(id))
         return;
@@ -100,14 +97,14 @@ void MigrationDocument::readDownRevisions(YamlMap &map)
                                            "(null for a first revision, a list of revisions for a merge)"));
         return;
     }
-    const YAML::Node node = map.value(key("down_revision"));
-    QList<YAML::Node> items;
-    if (node.IsNull()) {
+    const YamlNode node = map.value(key("down_revision"));
+    QList<YamlNode> items;
+    if (node.isNull()) {
         return; // a first revision
-    } else if (node.IsScalar()) {
+    } else if (node.isScalar()) {
         items << node;
-    } else if (node.IsSequence()) {
-        for (const YAML::Node &item : node)
+    } else if (node.isSequence()) {
+        for (const YamlNode &item : node)
             items << item;
     } else {
         m_diagnostics.error(node, tr("expected null, a revision id or a list of revision ids for 'down_revision', found %1")
@@ -115,8 +112,8 @@ void MigrationDocument::readDownRevisions(YamlMap &map)
         return;
     }
     Migration &migration = m_source.migration;
-    for (const YAML::Node &item : std::as_const(items)) {
-        if (!item.IsScalar()) {
+    for (const YamlNode &item : std::as_const(items)) {
+        if (!item.isScalar()) {
             m_diagnostics.error(item, tr("expected a revision id in 'down_revision', found %1")
                                           .arg(YamlDiagnostics::describe(item)));
             continue;
@@ -159,19 +156,19 @@ void MigrationDocument::readCreated(YamlMap &map)
 void MigrationDocument::collectEnums(YamlMap &map)
 {
     for (const char *listKey : {"upgrade", "downgrade"}) {
-        const YAML::Node list = map.value(key(listKey));
-        if (!list.IsSequence())
+        const YamlNode list = map.value(key(listKey));
+        if (!list.isSequence())
             continue;
-        for (const YAML::Node &item : list) {
-            if (!item.IsMap())
+        for (const YamlNode &item : list) {
+            if (!item.isMap())
                 continue;
             for (const char *opKey : {"create_enum", "drop_enum"}) {
-                // A missing key gives an invalid node: only IsDefined() is safe on it.
-                const YAML::Node op = item[opKey];
-                if (!op.IsDefined() || !op.IsMap())
+                // The first pair with this key, as yaml-cpp's lookup gives.
+                const YamlNode op = item.value(opKey);
+                if (!op.isMap())
                     continue;
-                const YAML::Node nameNode = op["name"];
-                if (!nameNode.IsDefined() || !nameNode.IsScalar())
+                const YamlNode nameNode = op.value("name");
+                if (!nameNode.isScalar())
                     continue;
                 const QString name = YamlDiagnostics::text(nameNode);
                 const bool known = std::any_of(m_enums.cbegin(), m_enums.cend(),
@@ -186,23 +183,23 @@ void MigrationDocument::collectEnums(YamlMap &map)
 Operations MigrationDocument::readOperations(YamlMap &map, const QString &listKey, OperationReader &reader)
 {
     Operations operations;
-    for (const YAML::Node &item : map.nodeList(listKey, tr("operations"))) {
+    for (const YamlNode &item : map.nodeList(listKey, LazyText("MigrationReader", QT_TRANSLATE_NOOP("MigrationReader", "operations")))) {
         if (std::optional<Operation> operation = reader.read(item))
             operations.append(std::move(*operation));
     }
     return operations;
 }
 
-YAML::Node parse(const QByteArray &yaml, YamlDiagnostics &diagnostics)
+// The parsed document; an empty one (and the error reported) when `yaml` is no YAML.
+YamlDocument parse(const QByteArray &yaml, YamlDiagnostics &diagnostics)
 {
-    try {
-        return YAML::Load(yaml.toStdString());
-    } catch (const YAML::ParserException &e) {
-        diagnostics.error(e.mark, tr("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
-    } catch (const std::exception &e) {
-        diagnostics.error(YAML::Mark::null_mark(), tr("cannot read YAML: %1").arg(QString::fromUtf8(e.what())));
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
+    auto document = YamlDocument::parse(yaml);
+    if (document)
+        return std::move(*document);
+    const YamlDocument::ParseError &e = document.error();
+    diagnostics.error(e.line, e.column, e.syntax ? tr("invalid YAML: %1").arg(e.message)
+                                                 : tr("cannot read YAML: %1").arg(e.message));
+    return YamlDocument();
 }
 
 } // namespace
@@ -221,32 +218,20 @@ bool MigrationReader::isRevisionId(const QString &text)
 std::optional<QString> MigrationReader::declaredRevision(const QByteArray &yaml)
 {
     YamlDiagnostics ignored{QString()};
-    const YAML::Node root = parse(yaml, ignored);
-    if (!root.IsMap())
+    const YamlDocument document = parse(yaml, ignored);
+    const YamlNode revision = document.root().value("revision");
+    if (!revision.isDefined())
         return std::nullopt;
-    try {
-        const YAML::Node revision = root["revision"];
-        if (!revision.IsDefined())
-            return std::nullopt;
-        return revision.IsScalar() ? YamlDiagnostics::text(revision) : QString();
-    } catch (const std::exception &) {
-        return std::nullopt;
-    }
+    return revision.isScalar() ? revision.text() : QString();
 }
 
 MultiResult<MigrationSource> MigrationReader::readSource(const QByteArray &yaml, const QString &displayPath)
 {
     YamlDiagnostics diagnostics(displayPath);
     MigrationSource source;
-    const YAML::Node root = parse(yaml, diagnostics);
-    if (!diagnostics.hasErrors()) {
-        try {
-            MigrationDocument document(diagnostics);
-            source = document.read(root);
-        } catch (const std::exception &e) {
-            diagnostics.error(YAML::Mark::null_mark(), tr("cannot read YAML: %1").arg(QString::fromUtf8(e.what())));
-        }
-    }
+    const YamlDocument document = parse(yaml, diagnostics);
+    if (!diagnostics.hasErrors())
+        source = MigrationDocument(diagnostics).read(document.root());
     if (diagnostics.hasErrors())
         return std::unexpected(diagnostics.sortedErrors());
     source.migration.checksum = Checksum::of(yaml);

@@ -30,9 +30,9 @@ OperationReader::OperationReader(const QList<EnumType> &enums, YamlDiagnostics &
     m_tableReader.setAcceptUndeclaredEnums(true);
 }
 
-std::optional<Operation> OperationReader::read(const YAML::Node &item)
+std::optional<Operation> OperationReader::read(const YamlNode &item)
 {
-    if (!item.IsMap()) {
+    if (!item.isMap()) {
         m_diagnostics.error(item, tr("expected an operation such as '- add_column: {table: ..., column: {...}}', found %1")
                                       .arg(YamlDiagnostics::describe(item)));
         return std::nullopt;
@@ -40,47 +40,46 @@ std::optional<Operation> OperationReader::read(const YAML::Node &item)
 
     const QStringList operations = operationKeys();
     QString operationKey;
-    YAML::Node operationKeyNode;
-    YAML::Node operationValue;
-    YAML::Node transactionalKeyNode(YAML::NodeType::Undefined);
-    m_transactional = YAML::Node(YAML::NodeType::Undefined);
+    YamlNode operationKeyNode;
+    YamlNode operationValue;
+    YamlNode transactionalKeyNode;
+    m_transactional = YamlNode();
     bool usable = true;
-    for (auto it = item.begin(); it != item.end(); ++it) {
-        const YAML::Node keyNode = it->first;
-        const QString name = keyNode.IsScalar() ? YamlDiagnostics::text(keyNode) : QString();
+    item.forEachPair([&](const YamlNode &keyNode, const YamlNode &value) {
+        const QString name = keyNode.isScalar() ? YamlDiagnostics::text(keyNode) : QString();
         if (name == transactionalKey()) {
-            transactionalKeyNode.reset(keyNode);
-            m_transactional.reset(it->second);
-            continue;
+            transactionalKeyNode = keyNode;
+            m_transactional = value;
+            return;
         }
         if (!operations.contains(name)) {
             const QString suggestion = closestMatch(name, operations);
-            const QString shown = keyNode.IsScalar() ? name : YamlDiagnostics::describe(keyNode);
+            const QString shown = keyNode.isScalar() ? name : YamlDiagnostics::describe(keyNode);
             m_diagnostics.error(keyNode,
                 suggestion.isEmpty()
                     ? tr("unknown operation '%1' (operations: %2)").arg(shown, operations.join(QStringLiteral(", ")))
                     : tr("unknown operation '%1' (did you mean '%2'? operations: %3)")
                           .arg(shown, suggestion, operations.join(QStringLiteral(", "))));
             usable = false;
-            continue;
+            return;
         }
         if (!operationKey.isEmpty()) {
             m_diagnostics.error(keyNode, tr("one operation per list item: '%1' follows '%2' in the same item; "
                                             "start it on its own line with '- '")
                                              .arg(name, operationKey));
             usable = false;
-            continue;
+            return;
         }
         operationKey = name;
-        operationKeyNode.reset(keyNode);
-        operationValue.reset(it->second);
-    }
+        operationKeyNode = keyNode;
+        operationValue = value;
+    });
     if (operationKey.isEmpty()) {
         if (usable)
             m_diagnostics.error(item, tr("expected an operation (%1), found none").arg(operations.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    if (transactionalKeyNode.IsDefined() && operationKey != QLatin1String("sql")) {
+    if (transactionalKeyNode.isDefined() && operationKey != QLatin1String("sql")) {
         m_diagnostics.error(transactionalKeyNode,
             tr("'transactional' belongs to a sql operation only; %1 runs in the revision's transaction")
                 .arg(operationKey));
@@ -92,13 +91,13 @@ std::optional<Operation> OperationReader::read(const YAML::Node &item)
         return std::nullopt;
     Operation operation;
     operation.data = std::move(*data);
-    operation.line = YamlDiagnostics::line(operationKeyNode.Mark());
-    operation.column = YamlDiagnostics::column(operationKeyNode.Mark());
+    operation.line = operationKeyNode.line();
+    operation.column = operationKeyNode.column();
     return operation;
 }
 
-std::optional<OperationData> OperationReader::readData(const QString &name, const YAML::Node &value,
-                                                       const YAML::Node &keyNode)
+std::optional<OperationData> OperationReader::readData(const QString &name, const YamlNode &value,
+                                                       const YamlNode &keyNode)
 {
     if (name == QLatin1String("create_table"))
         return createTable(value);
@@ -154,7 +153,7 @@ void OperationReader::checkDefinitionName(YamlMap &definition, const QString &ex
     }
 }
 
-std::optional<OperationData> OperationReader::createTable(const YAML::Node &value)
+std::optional<OperationData> OperationReader::createTable(const YamlNode &value)
 {
     std::optional<TableEntry> entry = m_tableReader.read(value);
     if (!entry)
@@ -162,7 +161,7 @@ std::optional<OperationData> OperationReader::createTable(const YAML::Node &valu
     return CreateTableOp{entry->table};
 }
 
-std::optional<OperationData> OperationReader::dropTable(const YAML::Node &value)
+std::optional<OperationData> OperationReader::dropTable(const YamlNode &value)
 {
     YamlMap map(value, key("drop_table"), {key("name"), key("definition")}, m_diagnostics);
     if (!map.isMap())
@@ -170,7 +169,7 @@ std::optional<OperationData> OperationReader::dropTable(const YAML::Node &value)
     DropTableOp op;
     op.name = map.requiredString(key("name"));
     if (map.has(key("definition"))) {
-        const YAML::Node definition = map.value(key("definition"));
+        const YamlNode definition = map.value(key("definition"));
         if (std::optional<TableEntry> entry = m_tableReader.read(definition)) {
             op.definition = entry->table;
             if (!op.name.isEmpty() && entry->table.name != op.name) {
@@ -182,7 +181,7 @@ std::optional<OperationData> OperationReader::dropTable(const YAML::Node &value)
     return op;
 }
 
-std::optional<OperationData> OperationReader::renameTable(const YAML::Node &value)
+std::optional<OperationData> OperationReader::renameTable(const YamlNode &value)
 {
     YamlMap map(value, key("rename_table"), {key("from"), key("to")}, m_diagnostics);
     if (!map.isMap())
@@ -195,7 +194,7 @@ std::optional<OperationData> OperationReader::renameTable(const YAML::Node &valu
     return op;
 }
 
-std::optional<OperationData> OperationReader::addColumn(const YAML::Node &value)
+std::optional<OperationData> OperationReader::addColumn(const YamlNode &value)
 {
     YamlMap map(value, key("add_column"), {key("table"), key("column")}, m_diagnostics);
     if (!map.isMap())
@@ -214,22 +213,22 @@ std::optional<OperationData> OperationReader::addColumn(const YAML::Node &value)
     return op;
 }
 
-std::optional<OperationData> OperationReader::dropColumn(const YAML::Node &value)
+std::optional<OperationData> OperationReader::dropColumn(const YamlNode &value)
 {
     YamlMap map(value, key("drop_column"), {key("table"), key("column"), key("definition")}, m_diagnostics);
     if (!map.isMap())
         return std::nullopt;
     DropColumnOp op;
     op.table = map.requiredString(key("table"));
-    const YAML::Node columnNode = map.value(key("column"));
-    if (columnNode.IsMap()) {
+    const YamlNode columnNode = map.value(key("column"));
+    if (columnNode.isMap()) {
         m_diagnostics.error(columnNode, tr("drop_column takes the column's name, e.g. column: locale; "
                                            "give its definition as definition: {name: locale, type: ...}"));
     } else {
         op.column = map.requiredString(key("column"));
     }
     if (map.has(key("definition"))) {
-        const YAML::Node definition = map.value(key("definition"));
+        const YamlNode definition = map.value(key("definition"));
         if (std::optional<ColumnEntry> entry = m_columnReader.read(definition)) {
             op.definition = entry->column;
             if (!op.column.isEmpty() && entry->column.name != op.column) {
@@ -241,9 +240,9 @@ std::optional<OperationData> OperationReader::dropColumn(const YAML::Node &value
     return op;
 }
 
-DefaultValue OperationReader::alterDefault(const YAML::Node &node)
+DefaultValue OperationReader::alterDefault(const YamlNode &node)
 {
-    if (node.IsNull())
+    if (node.isNull())
         return DefaultValue(); // no default
     DefaultValue value = m_columnReader.readDefault(node);
     if (value.kind == DefaultValue::Kind::Expression && value.text.trimmed().compare(QLatin1String("NULL"), Qt::CaseInsensitive) == 0)
@@ -251,7 +250,7 @@ DefaultValue OperationReader::alterDefault(const YAML::Node &node)
     return value;
 }
 
-std::optional<OperationData> OperationReader::alterColumn(const YAML::Node &value)
+std::optional<OperationData> OperationReader::alterColumn(const YamlNode &value)
 {
     YamlMap map(value, key("alter_column"),
                 {key("table"), key("column"), key("type"), key("using"), key("nullable"), key("default"),
@@ -312,7 +311,7 @@ std::optional<OperationData> OperationReader::alterColumn(const YAML::Node &valu
     return op;
 }
 
-std::optional<OperationData> OperationReader::createIndex(const YAML::Node &value)
+std::optional<OperationData> OperationReader::createIndex(const YamlNode &value)
 {
     YamlMap map(value, key("create_index"), QStringList{key("table")} + TableReader::indexKeys() + QStringList{key("concurrently")},
                 m_diagnostics);
@@ -325,7 +324,7 @@ std::optional<OperationData> OperationReader::createIndex(const YAML::Node &valu
     return op;
 }
 
-std::optional<OperationData> OperationReader::dropIndex(const YAML::Node &value)
+std::optional<OperationData> OperationReader::dropIndex(const YamlNode &value)
 {
     YamlMap map(value, key("drop_index"), {key("table"), key("name"), key("concurrently"), key("definition")}, m_diagnostics);
     if (!map.isMap())
@@ -344,7 +343,7 @@ std::optional<OperationData> OperationReader::dropIndex(const YAML::Node &value)
     return op;
 }
 
-std::optional<OperationData> OperationReader::addForeignKey(const YAML::Node &value)
+std::optional<OperationData> OperationReader::addForeignKey(const YamlNode &value)
 {
     YamlMap map(value, key("add_foreign_key"), QStringList{key("table")} + TableReader::foreignKeyKeys(), m_diagnostics);
     if (!map.isMap())
@@ -356,7 +355,7 @@ std::optional<OperationData> OperationReader::addForeignKey(const YAML::Node &va
     return op;
 }
 
-std::optional<OperationData> OperationReader::addUnique(const YAML::Node &value)
+std::optional<OperationData> OperationReader::addUnique(const YamlNode &value)
 {
     YamlMap map(value, key("add_unique"), QStringList{key("table")} + TableReader::uniqueKeys(), m_diagnostics);
     if (!map.isMap())
@@ -368,7 +367,7 @@ std::optional<OperationData> OperationReader::addUnique(const YAML::Node &value)
     return op;
 }
 
-std::optional<OperationData> OperationReader::addCheck(const YAML::Node &value)
+std::optional<OperationData> OperationReader::addCheck(const YamlNode &value)
 {
     YamlMap map(value, key("add_check"), QStringList{key("table")} + TableReader::checkKeys(), m_diagnostics);
     if (!map.isMap())
@@ -381,7 +380,7 @@ std::optional<OperationData> OperationReader::addCheck(const YAML::Node &value)
 }
 
 template<typename Op, typename Definition, typename Reader>
-std::optional<OperationData> OperationReader::dropNamed(const YAML::Node &value, const QString &what, bool onTable,
+std::optional<OperationData> OperationReader::dropNamed(const YamlNode &value, const QString &what, bool onTable,
                                                         const QStringList &definitionKeys, Reader readDefinition)
 {
     QStringList keys{key("name"), key("definition")};
@@ -404,7 +403,7 @@ std::optional<OperationData> OperationReader::dropNamed(const YAML::Node &value,
     return op;
 }
 
-std::optional<OperationData> OperationReader::createEnum(const YAML::Node &value)
+std::optional<OperationData> OperationReader::createEnum(const YamlNode &value)
 {
     YamlMap map(value, key("create_enum"), EnumReader::keys(), m_diagnostics);
     if (!map.isMap())
@@ -412,7 +411,7 @@ std::optional<OperationData> OperationReader::createEnum(const YAML::Node &value
     return CreateEnumOp{m_enumReader.read(map)};
 }
 
-std::optional<OperationData> OperationReader::addEnumValue(const YAML::Node &value)
+std::optional<OperationData> OperationReader::addEnumValue(const YamlNode &value)
 {
     YamlMap map(value, key("add_enum_value"), {key("enum"), key("value"), key("before"), key("after")}, m_diagnostics);
     if (!map.isMap())
@@ -427,11 +426,11 @@ std::optional<OperationData> OperationReader::addEnumValue(const YAML::Node &val
     return op;
 }
 
-std::optional<OperationData> OperationReader::sql(const YAML::Node &value, const YAML::Node &keyNode)
+std::optional<OperationData> OperationReader::sql(const YamlNode &value, const YamlNode &keyNode)
 {
     SqlOp op;
-    if (m_transactional.IsDefined()) {
-        const std::optional<bool> b = m_transactional.IsScalar()
+    if (m_transactional.isDefined()) {
+        const std::optional<bool> b = m_transactional.isScalar()
                                           ? YamlMap::parseBoolean(YamlDiagnostics::text(m_transactional))
                                           : std::nullopt;
         if (b)
@@ -440,20 +439,20 @@ std::optional<OperationData> OperationReader::sql(const YAML::Node &value, const
             m_diagnostics.error(m_transactional, tr("expected true or false for 'transactional', found %1")
                                                      .arg(YamlDiagnostics::describe(m_transactional)));
     }
-    if (value.IsScalar()) {
+    if (value.isScalar()) {
         op.sql = YamlDiagnostics::text(value);
         if (op.sql.trimmed().isEmpty())
             m_diagnostics.error(value, tr("'sql' must not be empty"));
         return op;
     }
-    if (value.IsMap()) {
+    if (value.isMap()) {
         const QStringList dialects{dialectKey(DialectKind::PostgreSQL), dialectKey(DialectKind::Sqlite)};
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            if (it->first.IsScalar() && YamlDiagnostics::text(it->first) == transactionalKey()) {
-                m_diagnostics.error(it->first, tr("write 'transactional: false' next to 'sql:' in the same list item, "
-                                                  "not inside the per-dialect mapping"));
+        value.forEachPair([this](const YamlNode &keyNode, const YamlNode &) {
+            if (keyNode.isScalar() && YamlDiagnostics::text(keyNode) == transactionalKey()) {
+                m_diagnostics.error(keyNode, tr("write 'transactional: false' next to 'sql:' in the same list item, "
+                                                "not inside the per-dialect mapping"));
             }
-        }
+        });
         YamlMap map(value, tr("sql per dialect"), dialects + QStringList{transactionalKey()}, m_diagnostics);
         for (const QString &dialect : dialects) {
             if (!map.contains(dialect))
@@ -469,7 +468,7 @@ std::optional<OperationData> OperationReader::sql(const YAML::Node &value, const
         }
         return op;
     }
-    m_diagnostics.error(value.IsDefined() && !value.IsNull() ? value : keyNode,
+    m_diagnostics.error(value.isDefined() && !value.isNull() ? value : keyNode,
                         tr("expected an SQL string or {postgresql: ..., sqlite: ...} for 'sql', found %1")
                             .arg(YamlDiagnostics::describe(value)));
     return std::nullopt;

@@ -23,36 +23,36 @@ public:
     OperationReader(const QList<EnumType> &enums, YamlDiagnostics &diagnostics);
 
     // std::nullopt when the item is no usable operation (already reported).
-    std::optional<Operation> read(const YAML::Node &item);
+    std::optional<Operation> read(const YamlNode &item);
 
     // The sibling key of `sql` in the same list item: `transactional: false`.
     static QString transactionalKey() { return QStringLiteral("transactional"); }
 
 private:
-    std::optional<OperationData> readData(const QString &key, const YAML::Node &value, const YAML::Node &keyNode);
+    std::optional<OperationData> readData(const QString &key, const YamlNode &value, const YamlNode &keyNode);
 
-    std::optional<OperationData> createTable(const YAML::Node &value);
-    std::optional<OperationData> dropTable(const YAML::Node &value);
-    std::optional<OperationData> renameTable(const YAML::Node &value);
-    std::optional<OperationData> addColumn(const YAML::Node &value);
-    std::optional<OperationData> dropColumn(const YAML::Node &value);
-    std::optional<OperationData> alterColumn(const YAML::Node &value);
-    std::optional<OperationData> createIndex(const YAML::Node &value);
-    std::optional<OperationData> dropIndex(const YAML::Node &value);
-    std::optional<OperationData> addForeignKey(const YAML::Node &value);
-    std::optional<OperationData> addUnique(const YAML::Node &value);
-    std::optional<OperationData> addCheck(const YAML::Node &value);
-    std::optional<OperationData> createEnum(const YAML::Node &value);
-    std::optional<OperationData> addEnumValue(const YAML::Node &value);
-    std::optional<OperationData> sql(const YAML::Node &value, const YAML::Node &keyNode);
+    std::optional<OperationData> createTable(const YamlNode &value);
+    std::optional<OperationData> dropTable(const YamlNode &value);
+    std::optional<OperationData> renameTable(const YamlNode &value);
+    std::optional<OperationData> addColumn(const YamlNode &value);
+    std::optional<OperationData> dropColumn(const YamlNode &value);
+    std::optional<OperationData> alterColumn(const YamlNode &value);
+    std::optional<OperationData> createIndex(const YamlNode &value);
+    std::optional<OperationData> dropIndex(const YamlNode &value);
+    std::optional<OperationData> addForeignKey(const YamlNode &value);
+    std::optional<OperationData> addUnique(const YamlNode &value);
+    std::optional<OperationData> addCheck(const YamlNode &value);
+    std::optional<OperationData> createEnum(const YamlNode &value);
+    std::optional<OperationData> addEnumValue(const YamlNode &value);
+    std::optional<OperationData> sql(const YamlNode &value, const YamlNode &keyNode);
     // drop_foreign_key, drop_unique, drop_check, drop_enum: `name` and an
     // optional `definition` read by `readDefinition`.
     template<typename Op, typename Definition, typename Reader>
-    std::optional<OperationData> dropNamed(const YAML::Node &value, const QString &what, bool onTable,
+    std::optional<OperationData> dropNamed(const YamlNode &value, const QString &what, bool onTable,
                                            const QStringList &definitionKeys, Reader readDefinition);
 
     // `default:` of alter_column: null drops the default, {sql: NULL} sets DEFAULT NULL.
-    DefaultValue alterDefault(const YAML::Node &node);
+    DefaultValue alterDefault(const YamlNode &node);
     // The definition's name must be the dropped object's name.
     void checkDefinitionName(YamlMap &definition, const QString &expected, const QString &what);
 
@@ -60,7 +60,7 @@ private:
     ColumnReader m_columnReader;
     TableReader m_tableReader;
     EnumReader m_enumReader;
-    YAML::Node m_transactional{YAML::NodeType::Undefined}; // the item's `transactional:` value, if any
+    YamlNode m_transactional; // the item's `transactional:` value, if any
 };
 
 } // namespace sd

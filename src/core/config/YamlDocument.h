@@ -1,0 +1,47 @@
+#pragma once
+// A parsed YAML document: a compact tree built from yaml-cpp's event parser,
+// much lighter than YAML::Node. Nodes keep their position, a scalar keeps
+// whether it was quoted, aliases read as the node their anchor names, and a
+// mapping keeps repeated keys (in order) for the readers to report.
+
+#include "YamlNode.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <expected>
+#include <memory>
+
+namespace sd {
+
+struct YamlDocumentData;
+
+class YamlDocument
+{
+public:
+    // Why the text is no YAML, where yaml-cpp stopped.
+    struct ParseError
+    {
+        QString message;     // yaml-cpp's, untranslated
+        int line = 0;        // 1-based; 0 when unknown
+        int column = 0;
+        bool syntax = true;  // false: the parser failed otherwise (too deep, ...)
+    };
+
+    YamlDocument();
+    YamlDocument(YamlDocument &&) noexcept;
+    YamlDocument &operator=(YamlDocument &&) noexcept;
+    ~YamlDocument();
+
+    // The first document in `yaml`; later documents are not read.
+    static std::expected<YamlDocument, ParseError> parse(const QByteArray &yaml);
+
+    // A null node when the text holds no document (empty, comments only).
+    // Nodes stay valid while the document lives, moved or not.
+    YamlNode root() const;
+
+private:
+    std::unique_ptr<YamlDocumentData> m_data;
+};
+
+} // namespace sd

@@ -11,6 +11,8 @@
 #include "migration/SqliteOperationRenderer.h"
 #include "migration/SqliteTableRebuild.h"
 
+#include "OperationFixtures.h"
+
 #include <QTest>
 
 using namespace sd;
@@ -18,31 +20,7 @@ using namespace sd::testing;
 
 namespace {
 
-const QString base = QStringLiteral(R"(enums:
-  - {name: mood, values: [sad, ok, happy]}
-  - {name: spare, values: [a, b]}
-tables:
-  - name: orgs
-    columns:
-      - {name: id, type: bigint, primary_key: true}
-      - {name: name, type: varchar(100), nullable: false}
-  - name: users
-    columns:
-      - {name: id, type: bigint, primary_key: true}
-      - {name: email, type: varchar(100), nullable: false}
-      - {name: age, type: integer, default: 0}
-      - {name: org_id, type: bigint}
-      - {name: mood, type: mood}
-    indexes:
-      - {name: ix_users_email, columns: [email]}
-      - {name: ix_users_lower_email, expression: lower(email)}
-    unique_constraints:
-      - {name: uq_users_email_org, columns: [email, org_id]}
-    foreign_keys:
-      - {name: fk_users_org, columns: [org_id], references: {table: orgs, columns: [id]}}
-    checks:
-      - {name: ck_users_age, expression: "age >= 0"}
-)");
+const QString base = operationBaseSchemaYaml();
 
 const QStringList usersIndexes{QStringLiteral("CREATE INDEX \"ix_users_email\" ON \"users\" (\"email\")  -- [users]"),
                                QStringLiteral("CREATE INDEX \"ix_users_lower_email\" ON \"users\" (lower(email))  -- [users]")};

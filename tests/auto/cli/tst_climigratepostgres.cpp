@@ -335,7 +335,7 @@ private Q_SLOTS:
             writeFile(QStringLiteral("migrations/%1_step.yaml").arg(id),
                       QStringLiteral("revision: '%1'\ndown_revision: %2\nmessage: step %3\ncreated: 2026-11-24T10:00:0%3Z\n"
                                      "upgrade:\n  - create_table: {name: t%3, columns: [{name: id, type: integer, primary_key: true}]}\n"
-                                     "  - sql: {postgresql: \"SELECT pg_sleep(0.3)\"}\n"
+                                     "  - sql: {postgresql: \"SELECT pg_sleep(1)\"}\n"
                                      "downgrade:\n  - drop_table: {name: t%3}\n")
                           .arg(id, parent)
                           .arg(i)

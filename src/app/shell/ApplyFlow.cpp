@@ -1,0 +1,104 @@
+// ApplyFlow: plan, review, run off the GUI thread, report.
+
+#include "ApplyFlow.h"
+
+#include "ApplyController.h"
+#include "ApplyPlanDialog.h"
+#include "ProjectSession.h"
+
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace sd::app {
+
+ApplyFlow::ApplyFlow(ProjectSession *session, ApplyController *controller, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_session(session)
+    , m_controller(controller)
+    , m_dialogParent(dialogParent)
+    , m_reviewer([](ApplyPlanDialog &dialog) { return dialog.exec() == QDialog::Accepted; })
+{
+    connect(m_controller, &ApplyController::finished, this, &ApplyFlow::onFinished);
+}
+
+QString ApplyFlow::confirmationName(const DatabaseUrl &url)
+{
+    if (url.dialect == DialectKind::PostgreSQL)
+        return url.database;
+    return url.inMemory() ? url.path : QFileInfo(url.path).fileName();
+}
+
+bool ApplyFlow::apply()
+{
+    return run(Direction::Upgrade);
+}
+
+bool ApplyFlow::rollBack()
+{
+    return run(Direction::Downgrade);
+}
+
+bool ApplyFlow::run(Direction direction)
+{
+    if (m_controller->isRunning() || !m_session->isConnected())
+        return false;
+    if (m_session->connection().url().inMemory()) {
+        // The worker's own connection would open another, empty database.
+        showFailure(Error::usage(tr("an in-memory database is rebuilt from the migrations on every connect; "
+                                    "Apply and Roll back work on database files and servers")));
+        return false;
+    }
+    auto plan = m_session->plan(direction);
+    if (!plan) {
+        showFailure(plan.error());
+        return false;
+    }
+    if (plan->isEmpty())
+        return false;
+    const DatabaseUrl &url = m_session->connection().url();
+    const QString confirm = m_session->isProtected() ? confirmationName(url) : QString();
+    ApplyPlanDialog dialog(*plan, url.display(), confirm, m_dialogParent);
+    dialog.resize(1000, 560);
+    if (!m_reviewer(dialog) || !dialog.isConfirmed())
+        return false;
+
+    ApplyRequest request;
+    request.project = m_session->project();
+    request.graph = m_session->graph();
+    request.url = url;
+    request.connectOptions = m_session->connectOptions(false);
+    request.direction = direction;
+    request.target = ProjectSession::targetFor(direction);
+    request.reviewed = *plan;
+    return m_controller->start(std::move(request), m_session->environment());
+}
+
+void ApplyFlow::onFinished(const ApplyOutcome &outcome)
+{
+    const auto refreshed = m_session->refresh();
+    if (!outcome.ok)
+        showFailure(outcome.error);
+    else if (!refreshed)
+        showFailure(refreshed.error());
+    else
+        Q_EMIT completed();
+}
+
+void ApplyFlow::showFailure(const Error &error)
+{
+    Q_EMIT failed(error);
+    if (m_failureBox)
+        m_failureBox->deleteLater();
+    m_failureBox = new QMessageBox(QMessageBox::Critical, tr("SchemaDesk"), {}, QMessageBox::Ok, m_dialogParent);
+    m_failureBox->setAttribute(Qt::WA_DeleteOnClose);
+    if (error.code == Error::Code::Migration) {
+        m_failureBox->setText(tr("Revision %1 failed and was rolled back; the database is as it was before it.").arg(error.revision));
+        m_failureBox->setInformativeText(tr("Server message: %1").arg(error.message));
+        m_failureBox->setDetailedText(tr("Statement:\n%1").arg(error.statement));
+    } else {
+        m_failureBox->setText(error.toString());
+    }
+    m_failureBox->open(); // window-modal, never blocks the event loop
+}
+
+} // namespace sd::app

@@ -1,0 +1,62 @@
+#pragma once
+// Apply (upgrade to head) and Roll back (downgrade -1), end to end: plans
+// through the core, shows the plan for review (ApplyPlanDialog, typed
+// confirmation for a protected environment), runs the approved plan on an
+// ApplyWorker thread through the ApplyController, then refreshes the
+// session and reports a failure with its revision, statement and message.
+
+#include "db/DatabaseUrl.h"
+#include "runtime/MigrationPlan.h"
+
+#include <QMessageBox>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QWidget;
+
+namespace sd::app {
+
+class ApplyController;
+class ApplyPlanDialog;
+class ProjectSession;
+struct ApplyOutcome;
+
+class ApplyFlow : public QObject
+{
+    Q_OBJECT
+public:
+    // Shows the dialog and returns whether the user approved (default: exec()).
+    using Reviewer = std::function<bool(ApplyPlanDialog &)>;
+
+    ApplyFlow(ProjectSession *session, ApplyController *controller, QWidget *dialogParent);
+
+    void setReviewer(Reviewer reviewer) { m_reviewer = std::move(reviewer); }
+    // The database name a protected environment asks the user to type.
+    static QString confirmationName(const DatabaseUrl &url);
+
+    QMessageBox *failureBox() const { return m_failureBox; }
+
+public Q_SLOTS:
+    // Plans, reviews and starts; false when nothing started.
+    bool apply();
+    bool rollBack();
+
+Q_SIGNALS:
+    void failed(const sd::Error &error);
+    void completed();
+
+private:
+    bool run(Direction direction);
+    void onFinished(const ApplyOutcome &outcome);
+    void showFailure(const Error &error);
+
+    ProjectSession *m_session;
+    ApplyController *m_controller;
+    QWidget *m_dialogParent;
+    Reviewer m_reviewer;
+    QPointer<QMessageBox> m_failureBox;
+};
+
+} // namespace sd::app

@@ -1,0 +1,55 @@
+#pragma once
+// Chooses the database to connect to: a SQLite file (browse, or create a
+// new one) or a PostgreSQL server (host, port, database, user, password,
+// sslmode), or one of the project's named environments. "Test connection"
+// reports the server version or the exact error. The password stays in
+// memory (or, at the user's request, in the desktop keychain).
+
+#include "Workspace.h"
+#include "config/ProjectFile.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class ConnectionDialog;
+}
+
+namespace sd::app {
+
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // `project` may be null (no environments then); it must outlive the dialog.
+    explicit ConnectionDialog(const Project *project, QWidget *parent = nullptr);
+    ~ConnectionDialog() override;
+
+    // Fills the fields from `url` (and selects `environment` when it is one).
+    void setUrl(const DatabaseUrl &url, const QString &environment = {});
+    // Connections used before (from the workspace), offered under "Recent".
+    void setSavedConnections(const QList<SavedConnection> &connections);
+    // Selects a named environment of schemadesk.yaml; false when unknown.
+    bool selectEnvironment(const QString &name);
+
+    // The URL the fields describe (with the password typed, if any).
+    Result<DatabaseUrl> url() const;
+    QString environment() const;
+    bool rememberPassword() const;
+
+    // Opens the connection and closes it again; the text shown.
+    QString testConnection();
+    QString testResult() const;
+
+private:
+    void environmentChanged(int index);
+    void savedChanged(int index);
+    void browse();
+    void newFile();
+
+    std::unique_ptr<Ui::ConnectionDialog> m_ui;
+    const Project *m_project;
+};
+
+} // namespace sd::app

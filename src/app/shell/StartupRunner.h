@@ -1,0 +1,34 @@
+#pragma once
+// Runs DESIGN.md section 6's start-up policy on a freshly opened connection:
+// reads where the database is, asks StartupPolicy::decide what to do, and
+// migrates to head through the core's Migrator when the policy says so.
+// Used for users' databases on connect and for SchemaDesk's own workspace.
+
+#include "Error.h"
+#include "runtime/Migrator.h"
+#include "runtime/StartupPolicy.h"
+
+#include <optional>
+
+namespace sd::app {
+
+struct StartupOutcome
+{
+    StartupDecision decision;
+    QStringList current;  // version-table rows after the policy ran
+    QStringList pending;  // revisions still pending after it ran
+    std::optional<MigrateReport> report; // set when the policy migrated
+};
+
+class StartupRunner
+{
+public:
+    // `fileExisted`: the SQLite file was there before it was opened.
+    static Result<StartupOutcome> run(const Project &project, const RevisionGraph &graph, const Connection &connection,
+                                      bool fileExisted, const MigrateOptions &options = {});
+    // The version-table rows and pending revisions of `connection`.
+    static Result<std::pair<QStringList, QStringList>> state(const Project &project, const RevisionGraph &graph,
+                                                             const Connection &connection);
+};
+
+} // namespace sd::app

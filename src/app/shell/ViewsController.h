@@ -1,0 +1,51 @@
+#pragma once
+// Keeps the central views and the schema browser in step with the project
+// session: the schema browser shows the live schema, the diff view the
+// live database against schema.yaml, the migrations view the revision
+// graph with the database's position in it, the editor the connected
+// dialect. Carries out what the views ask for: Refresh, Generate migration
+// (the core's autogenerate, opened in the editor), opening a revision file.
+
+#include "Error.h"
+
+#include <QObject>
+
+namespace sd::app {
+
+class DiffView;
+class MigrationEditor;
+class MigrationsView;
+class ProjectSession;
+class SchemaBrowser;
+
+class ViewsController : public QObject
+{
+    Q_OBJECT
+public:
+    ViewsController(ProjectSession *session, SchemaBrowser *browser, DiffView *diff, MigrationsView *migrations,
+                    MigrationEditor *editor, QObject *parent = nullptr);
+
+    // Autogenerate: writes the revision, reloads the graph, opens the file in the editor.
+    Result<QString> generateMigration(const QString &message);
+    Result<void> openInEditor(const QString &path);
+    // Saves the editor's file; a migration saved re-reads the graph.
+    Result<void> saveEditor();
+
+public Q_SLOTS:
+    void refreshViews();
+
+Q_SIGNALS:
+    void editorRequested();
+    void errorOccurred(const QString &message);
+
+private:
+    void requestGeneration();
+
+    ProjectSession *m_session;
+    SchemaBrowser *m_browser;
+    DiffView *m_diff;
+    MigrationsView *m_migrations;
+    MigrationEditor *m_editor;
+};
+
+} // namespace sd::app

@@ -1,0 +1,138 @@
+// The connection dialog (ui/ConnectionDialog.ui): SQLite and PostgreSQL
+// fields, the project's environments, "Test connection" reporting the
+// server version or the exact error, the protected warning.
+
+#include "ShellTestSupport.h"
+#include "TestResult.h"
+#include "config/ProjectFile.h"
+#include "shell/ConnectionDialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sd;
+using namespace sd::app;
+using namespace sd::testing;
+
+class tst_ConnectionDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sqliteFileRelativeToProject();
+    void testConnectionReportsVersion();
+    void testConnectionReportsTheExactError();
+    void environmentFillsPostgresFields();
+    void protectedEnvironmentWarns();
+    void savedConnectionsFillTheFields();
+
+private:
+    QTemporaryDir m_dir;
+    Project m_project;
+};
+
+void tst_ConnectionDialog::initTestCase()
+{
+    qputenv("SCHEMADESK_NO_KEYCHAIN", "1");
+    QVERIFY(copyDemo(m_dir.filePath(QStringLiteral("demo"))));
+    auto project = ProjectFile::load(m_dir.filePath(QStringLiteral("demo")));
+    QVERIFY(project.has_value());
+    m_project = *project;
+}
+
+void tst_ConnectionDialog::sqliteFileRelativeToProject()
+{
+    ConnectionDialog dialog(&m_project);
+    dialog.findChild<QComboBox *>(QStringLiteral("typeCombo"))->setCurrentIndex(0);
+    dialog.findChild<QLineEdit *>(QStringLiteral("sqlitePathEdit"))->setText(QStringLiteral("other.db"));
+    auto url = dialog.url();
+    SD_VERIFY_RESULT(url);
+    QCOMPARE(url->dialect, DialectKind::Sqlite);
+    QCOMPARE(url->path, m_dir.filePath(QStringLiteral("demo/other.db")));
+    QCOMPARE(dialog.environment(), QString());
+}
+
+void tst_ConnectionDialog::testConnectionReportsVersion()
+{
+    ConnectionDialog dialog(&m_project);
+    QVERIFY(dialog.selectEnvironment(QStringLiteral(":default")));
+    auto url = dialog.url();
+    SD_VERIFY_RESULT(url);
+    QCOMPARE(url->path, m_dir.filePath(QStringLiteral("demo/demo.db")));
+    const QString text = dialog.testConnection();
+    QVERIFY2(text.startsWith(QLatin1String("Connected: SQLite 3.")), qPrintable(text));
+    QVERIFY(!QFile::exists(url->path)); // testing never creates the file
+}
+
+void tst_ConnectionDialog::testConnectionReportsTheExactError()
+{
+    ConnectionDialog dialog(&m_project);
+    dialog.findChild<QComboBox *>(QStringLiteral("typeCombo"))->setCurrentIndex(1);
+    dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->setText(QStringLiteral("127.0.0.1"));
+    dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(1); // nothing listens there
+    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->setText(QStringLiteral("nowhere"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("nobody"));
+    const QString text = dialog.testConnection();
+    QVERIFY2(!text.startsWith(QLatin1String("Connected")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("127.0.0.1")), qPrintable(text));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("testResultLabel"))->text(), text);
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->clear();
+    QVERIFY(!dialog.url().has_value());
+}
+
+void tst_ConnectionDialog::environmentFillsPostgresFields()
+{
+    ConnectionDialog dialog(&m_project);
+    QVERIFY(dialog.selectEnvironment(QStringLiteral("staging")));
+    QCOMPARE(dialog.environment(), QStringLiteral("staging"));
+    auto url = dialog.url();
+    SD_VERIFY_RESULT(url);
+    QCOMPARE(url->dialect, DialectKind::PostgreSQL);
+    QCOMPARE(url->host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(url->database, QStringLiteral("demo"));
+    QCOMPARE(url->user, QStringLiteral("schemadesk"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("pw"));
+    QCOMPARE(dialog.url()->password, QStringLiteral("pw"));
+    QVERIFY(!dialog.url()->display().contains(QLatin1String("pw")));
+    QVERIFY(!dialog.selectEnvironment(QStringLiteral("nope")));
+}
+
+void tst_ConnectionDialog::protectedEnvironmentWarns()
+{
+    ConnectionDialog dialog(&m_project);
+    dialog.show();
+    auto *label = dialog.findChild<QLabel *>(QStringLiteral("protectedLabel"));
+    QVERIFY(!label->isVisible());
+    QVERIFY(dialog.selectEnvironment(QStringLiteral("production")));
+    QVERIFY(label->isVisible());
+    QCOMPARE(dialog.url()->parameters.value(QStringLiteral("sslmode")), QStringLiteral("require"));
+    QVERIFY(dialog.selectEnvironment(QStringLiteral("staging")));
+    QVERIFY(!label->isVisible());
+}
+
+void tst_ConnectionDialog::savedConnectionsFillTheFields()
+{
+    ConnectionDialog dialog(&m_project);
+    SavedConnection sqlite;
+    sqlite.name = sqlite.url = QStringLiteral("sqlite:////tmp/elsewhere.db");
+    SavedConnection staging;
+    staging.name = staging.environment = QStringLiteral("staging");
+    staging.url = QStringLiteral("postgresql://schemadesk@127.0.0.1:5432/demo");
+    dialog.setSavedConnections({sqlite, staging});
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("savedCombo"));
+    QCOMPARE(combo->count(), 3);
+    combo->setCurrentIndex(1);
+    QCOMPARE(dialog.url()->path, QStringLiteral("/tmp/elsewhere.db"));
+    QCOMPARE(dialog.environment(), QString());
+    combo->setCurrentIndex(2);
+    QCOMPARE(dialog.environment(), QStringLiteral("staging"));
+    QCOMPARE(dialog.url()->database, QStringLiteral("demo"));
+}
+
+QTEST_MAIN(tst_ConnectionDialog)
+#include "tst_connectiondialog.moc"

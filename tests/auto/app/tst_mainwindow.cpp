@@ -1,0 +1,438 @@
+// The main window against a real SQLite file: opening the demo project runs
+// the start-up policy, Apply and Roll back go through the plan dialog and
+// the worker, the log and History docks fill, a protected environment shows
+// the red banner and needs the typed database name. Writes the screenshots
+// of docs/screenshots/.
+
+#include "MainWindow.h"
+#include "ShellTestSupport.h"
+#include "TestResult.h"
+#include "db/Connection.h"
+#include "browser/SchemaBrowser.h"
+#include "diff/DiffStatusStyle.h"
+#include "diff/DiffView.h"
+#include "diff/SchemaDiffModel.h"
+#include "editor/MigrationEditor.h"
+#include "migrations/MigrationsView.h"
+#include "shell/ViewsController.h"
+#include "shell/ApplyController.h"
+#include "shell/ConnectionDialog.h"
+#include "shell/ApplyFlow.h"
+#include "shell/ApplyPlanDialog.h"
+#include "shell/HistoryModel.h"
+#include "shell/LogModel.h"
+#include "shell/MessageBar.h"
+#include "shell/PlanModel.h"
+#include "shell/ProjectSession.h"
+#include "shell/RecentProjects.h"
+#include "shell/Workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QPalette>
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QMessageBox>
+#include <QTreeView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sd;
+using namespace sd::app;
+using namespace sd::testing;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openingTheDemoRunsTheStartupPolicy();
+    void newProjectAndFolderWithoutProject();
+    void rollBackAndApplyThroughTheWindow();
+    void protectedEnvironmentNeedsTheTypedName();
+    void diffGenerateEditApplyAndRollBack();
+    void planShowsHazardsAndRowsAffected();
+    void failureShowsRevisionStatementAndMessage();
+    void screenshots();
+
+private:
+    bool runAction(QAction *action);
+    void addProtectedEnvironment();
+    void addSubtitleToSchema();
+
+    QTemporaryDir m_settings;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_project;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    isolateSettings(m_settings.path());
+    qputenv("SCHEMADESK_NO_KEYCHAIN", "1");
+}
+
+void tst_MainWindow::init()
+{
+    RecentProjects::clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_project = m_dir->filePath(QStringLiteral("demo"));
+    QVERIFY(copyDemo(m_project));
+    auto workspace = Workspace::open(m_dir->filePath(QStringLiteral("workspace.db")));
+    SD_VERIFY_RESULT(workspace);
+    m_workspace = std::move(*workspace);
+    m_window = std::make_unique<MainWindow>(m_workspace.get());
+    m_window->resize(1280, 800);
+    m_window->show();
+    m_window->applyFlow()->setReviewer([](ApplyPlanDialog &) { return true; });
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_workspace.reset();
+}
+
+bool tst_MainWindow::runAction(QAction *action)
+{
+    QSignalSpy finished(m_window->applyController(), &ApplyController::finished);
+    if (!action->isEnabled())
+        return false;
+    action->trigger();
+    if (!m_window->applyController()->isRunning())
+        return false;
+    return finished.wait(30000);
+}
+
+void tst_MainWindow::addProtectedEnvironment()
+{
+    QFile file(m_project + QStringLiteral("/schemadesk.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    text.replace(QStringLiteral("environments:\n"),
+                 QStringLiteral("environments:\n  live:\n    url: sqlite:///bookshop_live.db\n    protected: true\n"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+}
+
+void tst_MainWindow::addSubtitleToSchema()
+{
+    QFile file(m_project + QStringLiteral("/config/schema.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    const QString title = QStringLiteral("      - {name: title, type: varchar(300), nullable: false}\n");
+    QVERIFY(text.contains(title));
+    text.replace(title, title + QStringLiteral("      - {name: subtitle, type: varchar(300)}\n"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+}
+
+void tst_MainWindow::openingTheDemoRunsTheStartupPolicy()
+{
+    QAbstractItemModelTester logTester(m_window->logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(m_window->openProject(m_project));
+    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    ProjectSession *session = m_window->session();
+    QVERIFY(session->isConnected());
+    QVERIFY(QFile::exists(m_project + QStringLiteral("/demo.db")));
+    QCOMPARE(session->lastStartup()->decision.action, StartupDecision::Action::ApplyAll); // a new SQLite file
+    QCOMPARE(session->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});
+    QVERIFY(m_window->logModel()->rowCount() > 5); // the start-up statements, logged
+    QVERIFY(!m_window->applyAction()->isEnabled());
+    QVERIFY(m_window->rollBackAction()->isEnabled());
+    QVERIFY(!m_window->pendingBar()->isVisible());
+    QVERIFY(!m_window->protectedBar()->isVisible());
+    QCOMPARE(m_window->tabs()->count(), 3);
+    QCOMPARE(RecentProjects::list().value(0), m_project);
+    QVERIFY(RecentProjects::lastConnection(m_project).first.endsWith(QLatin1String("/demo.db")));
+    auto saved = m_workspace->savedConnections();
+    SD_VERIFY_RESULT(saved);
+    QCOMPARE(saved->size(), 1);
+
+    // A second window reopens the same file: existing, up to date.
+    m_window = std::make_unique<MainWindow>(m_workspace.get());
+    QVERIFY(m_window->openProject(m_project));
+    QCOMPARE(m_window->session()->lastStartup()->decision.action, StartupDecision::Action::UpToDate);
+}
+
+void tst_MainWindow::newProjectAndFolderWithoutProject()
+{
+    const QString empty = m_dir->filePath(QStringLiteral("empty"));
+    QVERIFY(QDir().mkpath(empty));
+    QVERIFY(!m_window->openProject(empty));
+    QVERIFY2(m_window->lastError().contains(QLatin1String("schemadesk.yaml")), qPrintable(m_window->lastError()));
+    QVERIFY(!m_window->session()->hasProject());
+
+    QVERIFY(m_window->createProject(empty));
+    QVERIFY(QFile::exists(empty + QStringLiteral("/schemadesk.yaml")));
+    QVERIFY(m_window->session()->hasProject());
+    QVERIFY(m_window->session()->isConnected()); // sqlite:///app.db, no migrations yet
+    QCOMPARE(m_window->session()->lastStartup()->decision.action, StartupDecision::Action::UpToDate);
+    QVERIFY(!m_window->applyAction()->isEnabled());
+    QVERIFY(!m_window->rollBackAction()->isEnabled());
+    QVERIFY(!m_window->createProject(empty)); // never overwrites
+}
+
+void tst_MainWindow::rollBackAndApplyThroughTheWindow()
+{
+    QAbstractItemModelTester historyTester(m_window->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(m_window->openProject(m_project));
+    const int logged = m_window->logModel()->rowCount();
+    QVERIFY(runAction(m_window->rollBackAction()));
+    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QCOMPARE(m_window->session()->currentRevisions(), QStringList{});
+    QVERIFY(m_window->logModel()->rowCount() > logged);
+    QVERIFY(m_window->applyAction()->isEnabled());
+    QVERIFY(!m_window->rollBackAction()->isEnabled());
+    QVERIFY(m_window->pendingBar()->isVisible());
+    QVERIFY2(m_window->pendingBar()->text().startsWith(QLatin1String("1 migration(s) pending")), qPrintable(m_window->pendingBar()->text()));
+
+    QVERIFY(runAction(m_window->applyAction()));
+    QCOMPARE(m_window->session()->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});
+    QVERIFY(!m_window->pendingBar()->isVisible());
+    QCOMPARE(m_window->historyModel()->rowCount(), 2);
+    QCOMPARE(m_window->historyModel()->entry(0).direction, QStringLiteral("upgrade"));
+    QCOMPARE(m_window->historyModel()->entry(1).direction, QStringLiteral("downgrade"));
+
+    // A reviewer who cancels: nothing runs.
+    m_window->applyFlow()->setReviewer([](ApplyPlanDialog &) { return false; });
+    QVERIFY(!m_window->applyFlow()->rollBack());
+    QCOMPARE(m_window->historyModel()->rowCount(), 2);
+}
+
+void tst_MainWindow::protectedEnvironmentNeedsTheTypedName()
+{
+    addProtectedEnvironment();
+    QVERIFY(m_window->openProject(m_project));
+    auto url = m_window->session()->projectUrl(QStringLiteral("live"));
+    SD_VERIFY_RESULT(url);
+    QVERIFY(m_window->connectTo(*url, QStringLiteral("live")));
+    QVERIFY(m_window->protectedBar()->isVisible());
+    QVERIFY(m_window->protectedBar()->text().contains(QLatin1String("PRODUCTION")));
+
+    // Approving without typing the name runs nothing.
+    bool okEnabled = true;
+    m_window->applyFlow()->setReviewer([&](ApplyPlanDialog &dialog) {
+        okEnabled = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+        return true;
+    });
+    QVERIFY(!m_window->applyFlow()->rollBack());
+    QVERIFY(!okEnabled);
+
+    // A wrong name keeps OK disabled; the right one runs.
+    m_window->applyFlow()->setReviewer([&](ApplyPlanDialog &dialog) {
+        QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        dialog.setConfirmationText(QStringLiteral("bookshop"));
+        if (ok->isEnabled() || dialog.isConfirmed())
+            return false;
+        dialog.setConfirmationText(QStringLiteral("bookshop_live.db"));
+        okEnabled = ok->isEnabled();
+        return dialog.isConfirmed();
+    });
+    QVERIFY(runAction(m_window->rollBackAction()));
+    QVERIFY(okEnabled);
+    QCOMPARE(m_window->session()->currentRevisions(), QStringList{});
+    QVERIFY(m_window->protectedBar()->isVisible());
+    QCOMPARE(m_window->historyModel()->entry(0).environment, QStringLiteral("live"));
+}
+
+void tst_MainWindow::diffGenerateEditApplyAndRollBack()
+{
+    QVERIFY(m_window->openProject(m_project));
+    SchemaDiffModel *diff = m_window->diffView()->model();
+    QAbstractItemModelTester diffTester(diff, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(diff->count(DiffStatus::Changed), 0);
+    QVERIFY(diff->tableCount() > 5);
+
+    addSubtitleToSchema();
+    m_window->refresh();
+    QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Changed);
+    QCOMPARE(diff->count(DiffStatus::Changed), 1);
+
+    auto path = m_window->viewsController()->generateMigration(QStringLiteral("add a subtitle to books"));
+    SD_VERIFY_RESULT(path);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->editor());
+    QCOMPARE(m_window->editor()->filePath(), *path);
+    QVERIFY2(m_window->editor()->previewText().contains(QLatin1String("ALTER TABLE \"books\" ADD COLUMN \"subtitle\"")),
+             qPrintable(m_window->editor()->previewText()));
+    QVERIFY2(m_window->editor()->diagnostics().isEmpty(), qPrintable(m_window->editor()->statusText()));
+    QCOMPARE(m_window->session()->pendingRevisions().size(), 1);
+
+    // Edit it in the editor and save: the graph is re-read.
+    m_window->editor()->setText(QStringLiteral("# reviewed in the editor\n") + m_window->editor()->text());
+    QVERIFY(m_window->editor()->isModified());
+    SD_VERIFY_RESULT(m_window->viewsController()->saveEditor());
+    QFile saved(*path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll().startsWith("# reviewed in the editor"));
+    QVERIFY(m_window->applyAction()->isEnabled());
+
+    QVERIFY(runAction(m_window->applyAction()));
+    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QCOMPARE(diff->count(DiffStatus::Changed), 0); // the diff is empty
+    QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Unchanged);
+
+    QVERIFY(runAction(m_window->rollBackAction()));
+    QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Changed); // the difference returns
+    QCOMPARE(m_window->session()->pendingRevisions().size(), 1);
+}
+
+void tst_MainWindow::planShowsHazardsAndRowsAffected()
+{
+    QVERIFY(m_window->openProject(m_project));
+    for (int i = 0; i < 3; ++i)
+        SD_VERIFY_RESULT(m_window->session()->connection().exec(QStringLiteral("INSERT INTO authors (name) VALUES ('a')")));
+    auto plan = m_window->session()->plan(Direction::Downgrade);
+    SD_VERIFY_RESULT(plan);
+    ApplyPlanDialog dialog(*plan, QStringLiteral("demo.db"), QStringLiteral("demo.db"));
+    QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    PlanModel *model = dialog.model();
+    bool found = false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, PlanModel::Sql).data().toString() != QLatin1String("DROP TABLE \"authors\""))
+            continue;
+        found = true;
+        QCOMPARE(model->index(row, PlanModel::Hazards).data().toString(), QStringLiteral("destroys data"));
+        QCOMPARE(model->index(row, PlanModel::Rows).data().toString(), QStringLiteral("3 rows"));
+        QVERIFY(model->index(row, PlanModel::Sql).data(PlanModel::RiskyRole).toBool());
+        QVERIFY(model->index(row, PlanModel::Sql).data(Qt::BackgroundRole).isValid());
+    }
+    QVERIFY(found);
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    dialog.setConfirmationText(QStringLiteral("demo.db"));
+    QVERIFY(ok->isEnabled());
+}
+
+void tst_MainWindow::failureShowsRevisionStatementAndMessage()
+{
+    QVERIFY(writeSqlMigration(m_project, QStringLiteral("dddddddddd01"), QString::fromLatin1(demoHead),
+                              QStringLiteral("INSERT INTO no_such_table VALUES (1)"), QStringLiteral("SELECT 1"), QStringLiteral("broken")));
+    // On open the start-up policy runs into the broken revision: one clear error, not connected.
+    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(m_window->lastError().contains(QLatin1String("no_such_table")));
+    QVERIFY(!m_window->session()->isConnected());
+    // Connected without it, then the file appears: Apply runs into it on the worker.
+    QFile::rename(m_project + QStringLiteral("/migrations/dddddddddd01_slow.yaml"), m_dir->filePath(QStringLiteral("broken.yaml")));
+    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(m_window->session()->isConnected());
+    QFile::rename(m_dir->filePath(QStringLiteral("broken.yaml")), m_project + QStringLiteral("/migrations/dddddddddd01_slow.yaml"));
+    SD_VERIFY_RESULT(m_window->session()->reloadGraph());
+    QVERIFY(m_window->applyAction()->isEnabled());
+    QVERIFY(runAction(m_window->applyAction()));
+    QMessageBox *box = m_window->applyFlow()->failureBox();
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY2(box->text().contains(QLatin1String("dddddddddd01")), qPrintable(box->text()));
+    QVERIFY(box->informativeText().contains(QLatin1String("no_such_table")));
+    QVERIFY(box->detailedText().contains(QLatin1String("INSERT INTO no_such_table")));
+    QCOMPARE(m_window->session()->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});
+    QCOMPARE(m_window->historyModel()->entry(0).result, QStringLiteral("failed"));
+    box->close();
+}
+
+void tst_MainWindow::screenshots()
+{
+    const QString target = sourceDir() + QStringLiteral("/docs/screenshots");
+    QVERIFY(QDir().mkpath(target));
+    addProtectedEnvironment();
+    QVERIFY(m_window->openProject(m_project));
+    auto url = m_window->session()->projectUrl(QStringLiteral("live"));
+    SD_VERIFY_RESULT(url);
+    QVERIFY(m_window->connectTo(*url, QStringLiteral("live")));
+    m_window->applyFlow()->setReviewer([](ApplyPlanDialog &dialog) {
+        dialog.setConfirmationText(QStringLiteral("bookshop_live.db"));
+        return dialog.isConfirmed();
+    });
+    QVERIFY(runAction(m_window->rollBackAction()));
+    QVERIFY(runAction(m_window->applyAction()));
+    {
+        // Some rows, so that the plan shows what a rollback would destroy.
+        auto connection = Connection::open(*url);
+        SD_VERIFY_RESULT(connection);
+        for (const char *name : {"Penguin", "Faber", "Gallimard"})
+            SD_VERIFY_RESULT((*connection)->exec(QStringLiteral("INSERT INTO organisations (name) VALUES (?)"), {QString::fromLatin1(name)}));
+        for (int i = 0; i < 12; ++i)
+            SD_VERIFY_RESULT((*connection)->exec(QStringLiteral("INSERT INTO authors (name) VALUES (?)"), {QStringLiteral("Author %1").arg(i)}));
+    }
+    addSubtitleToSchema();
+    m_window->refresh();
+    m_window->diffView()->selectTable(QStringLiteral("books"));
+    QTreeView *schemaView = m_window->schemaBrowser()->treeView();
+    QVERIFY(schemaView->model()->rowCount() > 0);
+    schemaView->expand(schemaView->model()->index(0, 0));
+    m_window->resize(1280, 800);
+    QTest::qWait(50);
+    QCOMPARE(m_window->size(), QSize(1280, 800));
+    QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window.png")));
+
+    // Generate migration: the new revision opens in the editor; the graph shows it pending.
+    auto generated = m_window->viewsController()->generateMigration(QStringLiteral("add a subtitle to books"));
+    SD_VERIFY_RESULT(generated);
+    QTest::qWait(400); // the editor's debounced preview
+    QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window-editor.png")));
+    m_window->tabs()->setCurrentWidget(m_window->migrationsView());
+    m_window->migrationsView()->selectRevision(QString::fromLatin1(demoHead));
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window-migrations.png")));
+    m_window->tabs()->setCurrentWidget(m_window->diffView());
+
+    // The roll-back plan of the protected database: every drop highlighted.
+    bool saved = false;
+    int risky = 0;
+    m_window->applyFlow()->setReviewer([&](ApplyPlanDialog &dialog) {
+        dialog.setConfirmationText(QStringLiteral("bookshop_live.db"));
+        dialog.show();
+        QTest::qWait(50);
+        risky = dialog.model()->riskyCount();
+        saved = dialog.grab().save(target + QStringLiteral("/apply-confirmation.png"));
+        return true;
+    });
+    QVERIFY(runAction(m_window->rollBackAction()));
+    QVERIFY(saved);
+    QVERIFY(risky > 0);
+    QVERIFY(m_window->pendingBar()->isVisible());
+    auto *historyDock = m_window->findChild<QDockWidget *>(QStringLiteral("historyDock"));
+    QVERIFY(historyDock);
+    historyDock->raise();
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window-pending.png")));
+
+    // The same in a dark palette: the banners and highlights must stay readable.
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        dark.setColor(QPalette::Disabled, role, QColor(0x70, 0x70, 0x70));
+    QApplication::setPalette(dark);
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window-dark.png")));
+    QApplication::setPalette(light);
+
+    ConnectionDialog dialog(&m_window->session()->project());
+    QVERIFY(dialog.selectEnvironment(QStringLiteral("production")));
+    dialog.show();
+    QTest::qWait(50);
+    QVERIFY(dialog.grab().save(target + QStringLiteral("/connection-dialog.png")));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

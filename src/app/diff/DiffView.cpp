@@ -60,9 +60,11 @@ DiffView::DiffView(QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setAllColumnsShowFocus(true);
-    // The details column takes the width its text needs (resized after each
-    // change), with a horizontal scroll bar rather than cut-off text.
-    m_tree->header()->setStretchLastSection(false);
+    // The details column takes the rest of the width; a longer text ends
+    // in an ellipsis and is whole in the row's tooltip and in the pane
+    // beside the tree.
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     const QFontMetrics fm = fontMetrics();
     m_tree->setColumnWidth(SchemaDiffModel::NameColumn, fm.horizontalAdvance(QStringLiteral("column display_name_long")) + 48);
@@ -145,12 +147,10 @@ DiffView::DiffView(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setSearchText(text);
         m_tree->expandAll();
-        m_tree->resizeColumnToContents(SchemaDiffModel::DetailsColumn);
     });
     connect(m_differencesOnly, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setDifferencesOnly(on);
         m_tree->expandAll();
-        m_tree->resizeColumnToContents(SchemaDiffModel::DetailsColumn);
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showCurrent(); });
     connect(m_renameBar, &RenameSuggestionBar::renameConfirmed, this, &DiffView::writeRenameHint);
@@ -180,7 +180,6 @@ void DiffView::setComparison(const Schema &configured, const Schema &live, const
     m_candidates = SchemaRenameHint::candidates(differences, Dialect::get(dialect));
     m_model->setComparison(configured, live, differences, isIgnored);
     m_tree->expandAll();
-    m_tree->resizeColumnToContents(SchemaDiffModel::DetailsColumn);
     m_generate->setEnabled(!differences.isEmpty());
     updateSummary();
     m_shownTable.clear();

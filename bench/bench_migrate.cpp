@@ -11,6 +11,7 @@
 //
 // Each time is the best of --repeat runs.
 
+#include "BenchSupport.h"
 #include "PostgresTestServer.h"
 #include "SchemaGenerator.h"
 #include "TestDatabase.h"
@@ -37,18 +38,9 @@
 #include <functional>
 
 using namespace sd;
+using namespace sd::bench;
 
 namespace {
-
-struct Failure
-{
-    QString what;
-};
-
-[[noreturn]] void die(const QString &what)
-{
-    throw Failure{what};
-}
 
 template<typename T>
 T check(T result)
@@ -56,19 +48,6 @@ T check(T result)
     if (!result)
         die(result.error().toString());
     return result;
-}
-
-double bestOf(int repeat, const std::function<void()> &setUp, const std::function<void()> &work)
-{
-    double best = 1e300;
-    for (int i = 0; i < repeat; ++i) {
-        setUp();
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        best = std::min(best, timer.nsecsElapsed() / 1e6);
-    }
-    return best;
 }
 
 // `count` revisions in `directory`, each creating table r<i> and adding two columns.

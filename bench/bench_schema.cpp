@@ -9,6 +9,7 @@
 // cluster on 127.0.0.1 (tests/pgcluster.sh) unless SCHEMADESK_TEST_PG_DIR
 // names a running one.
 
+#include "BenchSupport.h"
 #include "PostgresTestServer.h"
 #include "SchemaGenerator.h"
 #include "TestDatabase.h"
@@ -30,34 +31,9 @@
 #include <sys/resource.h>
 
 using namespace sd;
+using namespace sd::bench;
 
 namespace {
-
-double bestOf(int repeat, const std::function<void()> &work)
-{
-    double best = 1e300;
-    for (int i = 0; i < repeat; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        best = std::min(best, timer.nsecsElapsed() / 1e6);
-    }
-    return best;
-}
-
-// The same, with `setUp` run untimed before each run.
-double bestOfAfter(int repeat, const std::function<void()> &setUp, const std::function<void()> &work)
-{
-    double best = 1e300;
-    for (int i = 0; i < repeat; ++i) {
-        setUp();
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        best = std::min(best, timer.nsecsElapsed() / 1e6);
-    }
-    return best;
-}
 
 // Writes and reads 128 MiB, four times the last-level cache of common CPUs,
 // so the next measurement starts with nothing of the schemas in cache: as
@@ -81,18 +57,6 @@ long peakMemoryKiB(bool evicted)
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss - (evicted ? evictionKiB : 0);
-}
-
-// Thrown, not exit(): the throwaway PostgreSQL cluster is stopped by its
-// destructor on the way out.
-struct Failure
-{
-    QString what;
-};
-
-[[noreturn]] void die(const QString &what)
-{
-    throw Failure{what};
 }
 
 struct Row
@@ -164,7 +128,7 @@ int main(int argc, char **argv)
                     die(QStringLiteral("the SQLite database differs from the schema it was made from"));
             };
             row.diff = bestOf(repeat, diffWork);
-            row.diffCold = bestOfAfter(repeat, evictCaches, diffWork);
+            row.diffCold = bestOf(repeat, evictCaches, diffWork);
 
             if (server) {
                 auto url = server->createDatabase(QStringLiteral("bench"));

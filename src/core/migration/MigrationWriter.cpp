@@ -5,6 +5,8 @@
 #include "config/YamlFlowMap.h"
 #include "config/YamlScalar.h"
 
+#include "Overloaded.h"
+
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSaveFile>
@@ -12,12 +14,6 @@
 namespace sd {
 
 namespace {
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 // `{a: 1, b: 2}` -> `a: 1, b: 2`
 QString inner(const QString &flowMap)

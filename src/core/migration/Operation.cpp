@@ -1,16 +1,12 @@
 #include "Operation.h"
 
+#include "Overloaded.h"
+
 #include <QCoreApplication>
 
 namespace sd {
 
 namespace {
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 QString tr(const char *text)
 {

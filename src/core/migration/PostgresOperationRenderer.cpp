@@ -3,17 +3,13 @@
 #include "SchemaEvolver.h"
 #include "dialect/PostgresDialect.h"
 
+#include "Overloaded.h"
+
 #include <QCoreApplication>
 
 namespace sd {
 
 namespace {
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 using K = ColumnType::Kind;
 

@@ -3,6 +3,8 @@
 #include "dialect/SqlExpression.h"
 #include "dialect/SqlLexer.h"
 
+#include "Overloaded.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -10,12 +12,6 @@
 namespace sd {
 
 namespace {
-
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 QString tr(const char *text)
 {

@@ -13,6 +13,8 @@
 #include "diff/SchemaDiff.h"
 #include "migration/SchemaEvolver.h"
 
+#include "Overloaded.h"
+
 #include <QTest>
 
 using namespace sd;
@@ -28,11 +30,6 @@ Schema parse(const QString &yaml)
     return *s;
 }
 
-template<class... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 
 // "alter_column users.email type=varchar(50) nullable=false !": the key,
 // what it works on, what it sets, and " !" when it carries a note.

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 
 namespace sd::cli {
@@ -61,7 +62,9 @@ int runRestore(CommandContext &context, const QStringList &arguments)
                          "replaced file beside it; PostgreSQL runs pg_restore --clean in one transaction."));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The backup to restore."));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")}, tr("Confirm: the database's current content is replaced."));
-    parser.addOption(yes);
+    const QCommandLineOption confirm(QStringLiteral("confirm"), tr("A protected environment's database name, typed to confirm."),
+                                     QStringLiteral("NAME"));
+    parser.addOptions({yes, confirm});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     const QStringList positionals = parser.positionals();
@@ -77,6 +80,10 @@ int runRestore(CommandContext &context, const QStringList &arguments)
     if (!parser.isSet(yes))
         return context.fail(Error::usage(tr("restore replaces everything in %1 by %2; add -y to confirm")
                                              .arg(url->display(), positionals.first())));
+    const QString name = url->dialect == DialectKind::PostgreSQL ? url->database : QFileInfo(url->path).fileName();
+    if (project->isProtected(context.options().envName) && parser.value(confirm) != name)
+        return context.fail(Error::usage(tr("environment '%1' is protected: add --confirm %2 to replace its database")
+                                             .arg(context.options().envName, name)));
     DatabaseUrl target = *url;
     if (target.dialect == DialectKind::PostgreSQL) {
         // Connect once to check the server and ask for a password if needed.

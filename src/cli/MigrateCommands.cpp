@@ -228,6 +228,17 @@ int runReset(CommandContext &context, const QStringList &arguments)
         return *code;
     if (!parser.positionals().isEmpty())
         return context.fail(Error::usage(tr("reset takes no target")));
+    // The way back up must exist before anything is undone (several heads,
+    // a migration that does not render: refuse now, not at base).
+    const RevisionGraph *graph = context.graph();
+    if (!graph)
+        return context.exitCode();
+    const Project *project = context.project();
+    auto url = project->resolveDatabaseUrl(context.options().url, context.options().envName);
+    if (!url)
+        return context.fail(url.error());
+    if (auto up = Migrator(*project, *graph).planOffline(url->dialect, Direction::Upgrade, QStringLiteral("head")); !up)
+        return context.fail(up.error());
     MigrateArguments args;
     args.direction = Direction::Downgrade;
     args.target = QStringLiteral("base");

@@ -78,6 +78,10 @@ int runValidate(CommandContext &context, const QStringList &arguments)
         if (e.code == Error::Code::Connection || e.code == Error::Code::Database)
             return DatabaseError;
     }
+    for (const Error &e : report.errors) {
+        if (e.code == Error::Code::InvalidInput || e.code == Error::Code::Usage || e.code == Error::Code::Io)
+            return BadInput;
+    }
     return DifferencesFound;
 }
 

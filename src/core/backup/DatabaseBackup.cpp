@@ -130,13 +130,30 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
         return std::unexpected(Error::io(tr("no such backup file"), source));
 
     if (url.dialect == DialectKind::PostgreSQL) {
+        // Keep what is there now, beside the backup being restored.
+        const QString dir = QFileInfo(source).absolutePath();
+        BackupInfo info{source, QFileInfo(source).size(), 0,
+                        QDir(dir).absoluteFilePath(url.database + QStringLiteral("-before-restore-") + timestamp() + QStringLiteral(".dump"))};
+        if (QFile::exists(info.keptCopy))
+            return std::unexpected(Error::io(tr("a file for the copy of the current database already exists"), info.keptCopy));
+        if (auto kept = runTool(url, QStringLiteral("pg_dump"),
+                                {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
+                                 QStringLiteral("--file=") + info.keptCopy, QStringLiteral("--dbname=") + conninfo(url)});
+            !kept) {
+            QFile::remove(info.keptCopy);
+            return std::unexpected(kept.error());
+        }
         if (auto ok = runTool(url, QStringLiteral("pg_restore"),
                               {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--single-transaction"),
                                QStringLiteral("--exit-on-error"), QStringLiteral("--no-owner"), QStringLiteral("--no-password"),
                                QStringLiteral("--dbname=") + conninfo(url), source});
-            !ok)
-            return std::unexpected(ok.error());
-        return BackupInfo{source, QFileInfo(source).size(), timer.elapsed(), {}};
+            !ok) {
+            Error e = ok.error();
+            e.message += QLatin1Char(' ') + tr("(nothing was restored; the database as it was is also saved in %1)").arg(info.keptCopy);
+            return std::unexpected(e);
+        }
+        info.durationMs = timer.elapsed();
+        return info;
     }
 
     if (url.inMemory())
@@ -167,23 +184,33 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
         auto current = Connection::open(url);
         if (!current)
             return std::unexpected(current.error());
-        if (auto ok = vacuumInto(**current, info.keptCopy); !ok)
-            return std::unexpected(ok.error());
+        if (auto ok = vacuumInto(**current, info.keptCopy); !ok) {
+            // A damaged database is what restores are for: keep its bytes as they are.
+            current->reset();
+            QFile::remove(info.keptCopy);
+            if (!QFile::copy(target, info.keptCopy))
+                return std::unexpected(Error::io(tr("cannot keep a copy of the database before replacing it"), info.keptCopy));
+            for (const char *suffix : {"-wal", "-shm"}) {
+                const QString side = target + QLatin1String(suffix);
+                if (QFile::exists(side))
+                    QFile::copy(side, info.keptCopy + QLatin1String(suffix));
+            }
+        }
     }
     const QString temporary = target + QStringLiteral(".restoring");
     QFile::remove(temporary);
     if (!QFile::copy(source, temporary))
         return std::unexpected(Error::io(tr("cannot copy the backup next to the database"), temporary));
-    // A stale write-ahead log of the replaced database must not be replayed
-    // into the restored one.
-    QFile::remove(target + QStringLiteral("-wal"));
-    QFile::remove(target + QStringLiteral("-shm"));
     std::error_code error;
     std::filesystem::rename(temporary.toStdString(), target.toStdString(), error);
     if (error) {
         QFile::remove(temporary);
         return std::unexpected(Error::io(tr("cannot replace the database: %1").arg(QString::fromStdString(error.message())), target));
     }
+    // The replaced database's write-ahead log must not be replayed into the
+    // restored one (its content is in the kept copy).
+    QFile::remove(target + QStringLiteral("-wal"));
+    QFile::remove(target + QStringLiteral("-shm"));
     info.durationMs = timer.elapsed();
     return info;
 }

@@ -3,7 +3,8 @@
 // app's backup-then-migrate wizard. SQLite: an online, consistent copy with
 // VACUUM INTO while other connections keep working; restore replaces the
 // file atomically after keeping the current one beside it. PostgreSQL:
-// `pg_dump -Fc` and `pg_restore --clean --if-exists --single-transaction`,
+// `pg_dump -Fc` and `pg_restore --clean --if-exists --single-transaction`
+// after dumping the current database beside the backup,
 // the password handed over in the child's environment, never on its
 // command line.
 
@@ -19,7 +20,7 @@ struct BackupInfo
     QString file;
     qint64 bytes = 0;
     qint64 durationMs = 0;
-    QString keptCopy; // restore of a SQLite file: where the replaced database was kept
+    QString keptCopy; // restore: where the replaced database was kept (SQLite copy, or pg_dump beside the backup)
 };
 
 class DatabaseBackup

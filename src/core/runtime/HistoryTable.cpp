@@ -82,7 +82,8 @@ QString HistoryTable::currentUser()
         user = qEnvironmentVariable("USERNAME");
     if (user.isEmpty())
         user = QStringLiteral("unknown");
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+    const QString who = user + QLatin1Char('@') + QSysInfo::machineHostName();
+    return who.left(128); // applied_by is varchar(128)
 }
 
 } // namespace sd

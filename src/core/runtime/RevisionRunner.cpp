@@ -59,7 +59,8 @@ Error RevisionRunner::failure(const Error &error, const QString &revision, bool 
     QString message = error.message;
     if (committedOutside)
         message += QLatin1Char(' ')
-                   + tr("(statements of this revision that run outside its transaction had already been committed and stay applied)");
+                   + tr("(this revision runs statements outside its transaction, so the statements before the failing one were "
+                        "already committed and stay applied; the version table still names the revision before)");
     return Error::migration(error.server.isEmpty() ? m_connection.url().serverDescription() : error.server, revision, message,
                             error.statement);
 }
@@ -107,6 +108,10 @@ Result<qint64> RevisionRunner::run(const PlannedRevision &revision, bool batched
         } else if (s.kind == Kind::Commit) {
             inTransaction = false;
             pastCommit = i == lastCommit;
+            // A COMMIT ahead of a statement that runs outside the transaction
+            // makes the statements before it permanent.
+            if (!pastCommit && i > 0 && order.at(i - 1).kind != Kind::Begin)
+                committedOutside = true;
         } else if (s.placement == Statement::Placement::Autocommit) {
             committedOutside = true;
         }

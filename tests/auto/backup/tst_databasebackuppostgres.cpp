@@ -47,6 +47,11 @@ private Q_SLOTS:
         c->reset();
         auto restored = DatabaseBackup::restore(*url, file);
         SD_VERIFY_RESULT(restored);
+        // What was replaced is kept beside the backup.
+        QVERIFY(!restored->keptCopy.isEmpty());
+        QFile kept(restored->keptCopy);
+        QVERIFY2(kept.open(QIODevice::ReadOnly), qPrintable(restored->keptCopy));
+        QCOMPARE(kept.read(5), QByteArray("PGDMP"));
 
         auto check = Connection::open(*url);
         SD_VERIFY_RESULT(check);

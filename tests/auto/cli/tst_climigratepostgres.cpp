@@ -419,8 +419,10 @@ private Q_SLOTS:
         slow.start(qEnvironmentVariable("SCHEMADESK_CLI"), {QStringLiteral("--project=") + m_dir->path(), QStringLiteral("upgrade")});
         QVERIFY(slow.waitForStarted());
         // Wait until it holds the lock, then kill it without a chance to clean up.
-        QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).toInt() > 0,
-                                 20000);
+        // (Only this database's locks: other tests migrate on the same server.)
+        const QString locksHere = QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                                                 "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(locksHere).toInt() > 0, 20000);
         slow.kill();
         QVERIFY(slow.waitForFinished());
         // The killed process's lock session ends with its socket, and the
@@ -429,8 +431,7 @@ private Q_SLOTS:
         writeFile(QStringLiteral("migrations/000000000001_slow.yaml"),
                   "revision: '000000000001'\ndown_revision: null\nmessage: quick now\ncreated: 2026-11-24T10:00:00Z\n"
                   "upgrade:\n  - sql: {postgresql: \"SELECT 1\"}\ndowngrade: []\n");
-        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).toInt(), 0,
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(locksHere).toInt(), 0, 10000);
         const CliRun run = cli({QStringLiteral("upgrade"), QStringLiteral("--no-wait")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QCOMPARE(currentRevision(), QStringLiteral("000000000001"));

@@ -152,8 +152,9 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
     if (!plan)
         return std::unexpected(plan.error());
     if (reviewed && (revisionIds(*plan) != revisionIds(*reviewed) || plan->headsBefore != reviewed->headsBefore)) {
-        return std::unexpected(Error::usage(tr("the database changed since the plan was made (it is now at %1); "
-                                               "nothing was run, review the new plan")
+        return std::unexpected(Error::database(connection.url().serverDescription(),
+                                               tr("the database changed since the plan was made (it is now at %1); "
+                                                  "nothing was run, review the new plan")
                                                 .arg(plan->headsBefore.isEmpty() ? QStringLiteral("base")
                                                                                  : plan->headsBefore.join(QStringLiteral(", ")))));
     }

@@ -63,12 +63,18 @@ Result<QStringList> ProjectInitializer::create(const QString &directory, const Q
             return std::unexpected(Error::usage(tr("%1 already exists; init never overwrites a project").arg(existing)));
     }
     const QString url = databaseUrl.isEmpty() ? QStringLiteral("sqlite:///app.db") : databaseUrl;
-    if (auto parsed = DatabaseUrl::parse(url, dir.absolutePath()); !parsed)
+    auto parsed = DatabaseUrl::parse(url, dir.absolutePath());
+    if (!parsed)
         return std::unexpected(parsed.error());
+    if (!parsed->password.isEmpty())
+        return std::unexpected(Error::usage(tr("the database URL holds a password, and passwords never live in the project file: "
+                                               "give the URL without it and use PGPASSWORD or ~/.pgpass")));
     if (!dir.mkpath(QStringLiteral("config")) || !dir.mkpath(QStringLiteral("migrations")))
         return std::unexpected(Error::io(tr("cannot create the project folders"), dir.absolutePath()));
 
-    if (auto ok = writeNew(projectPath, QString::fromUtf8(projectTemplate).arg(url).toUtf8()); !ok)
+    QString quoted = url;
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    if (auto ok = writeNew(projectPath, QString::fromUtf8(projectTemplate).arg(QLatin1Char('"') + quoted + QLatin1Char('"')).toUtf8()); !ok)
         return std::unexpected(ok.error());
     if (auto ok = writeNew(schemaPath, QByteArray(schemaTemplate)); !ok)
         return std::unexpected(ok.error());

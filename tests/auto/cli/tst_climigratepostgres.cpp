@@ -474,6 +474,9 @@ private Q_SLOTS:
         QTest::newRow("merge with one head") << QStringList{"merge", "-m", "x"} << "merge";
         QTest::newRow("--from without --sql") << QStringList{"upgrade", "--from", "base"} << "--sql";
         QTest::newRow("stamp unknown") << QStringList{"stamp", "nope"} << "nope";
+        QTest::newRow("init with a password in the URL")
+            << QStringList{"init", QDir::tempPath() + "/schemadesk-never-created", "--database", "postgresql://u:secret@127.0.0.1/db"}
+            << "password";
     }
 
     void badInputs()

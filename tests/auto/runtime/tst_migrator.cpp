@@ -121,6 +121,7 @@ private Q_SLOTS:
         auto refused = migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), {}, &*reviewed);
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.contains(QLatin1String("changed since the plan")), qPrintable(refused.error().toString()));
+        QCOMPARE(refused.error().code, Error::Code::Database);
         auto current = VersionTable::currentRevisions(*c);
         SD_VERIFY_RESULT(current);
         QCOMPARE(*current, QStringList{QStringLiteral("000000000001")});

@@ -174,20 +174,28 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
     RevisionRunner runner(connection, options.log);
     // A batch: one transaction around consecutive batched revisions (SQLite).
     bool batchOpen = false;
-    int batchStart = 0;
+    int batchStart = 0; // the first revision of the open batch ...
+    int batchEnd = 0;   // ... and one past the last one that ran in it
     auto commitBatch = [&]() -> Result<void> {
         if (!batchOpen)
             return {};
         batchOpen = false;
-        if (auto ok = runner.execute(Statement::of(QStringLiteral("COMMIT"))); !ok) {
-            (void)runner.execute(Statement::of(QStringLiteral("ROLLBACK")));
-            const PlannedRevision &first = plan->revisions.at(batchStart);
-            report.completed = batchStart;
-            report.headsAfter = first.headsBefore;
-            return std::unexpected(Error::migration(ok.error().server, first.migration.revision,
-                                                    tr("committing the revisions from this one on failed, they were rolled back: %1")
-                                                        .arg(ok.error().message),
-                                                    ok.error().statement));
+        if (runner.execute(Statement::of(QStringLiteral("COMMIT"))))
+            return {};
+        // The batch could not commit (a deferred foreign key finds an orphan
+        // only now, or SQLite rolled the transaction back itself): none of
+        // it stays. Its revisions run again one by one, each committing on
+        // its own, so those that hold are kept and the one that fails is
+        // named, as DESIGN.md section 5 promises.
+        (void)runner.execute(Statement::of(QStringLiteral("ROLLBACK")));
+        report.completed = batchStart;
+        report.headsAfter = plan->revisions.at(batchStart).headsBefore;
+        for (int j = batchStart; j < batchEnd; ++j) {
+            const PlannedRevision &again = plan->revisions.at(j);
+            if (auto ran = runner.run(again, false); !ran)
+                return std::unexpected(ran.error());
+            report.completed = j + 1;
+            report.headsAfter = again.headsAfter;
         }
         return {};
     };
@@ -206,6 +214,7 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
                 return std::unexpected(ok.error());
             batchOpen = true;
             batchStart = i;
+            batchEnd = i;
         }
         if (options.revisionStarted)
             options.revisionStarted(i, revision);
@@ -218,6 +227,8 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
         }
         report.completed = i + 1;
         report.headsAfter = revision.headsAfter;
+        if (batched)
+            batchEnd = i + 1;
         if (options.revisionFinished)
             options.revisionFinished(i, revision, *ran);
     }

@@ -163,6 +163,42 @@ private Q_SLOTS:
         QVERIFY(script.endsWith(QLatin1String("RELEASE \"schemadesk_revision\";\nCOMMIT;\n")));
     }
 
+    void sqliteBatchThatCannotCommitKeepsWhatHolds()
+    {
+        // r2 inserts an orphan under a deferred foreign key: SQLite finds it
+        // only at the batch's COMMIT. r1 must stay, r2 be named, r3 not run.
+        auto r1ops = operationsFromYaml(QStringLiteral(
+            "- sql: \"CREATE TABLE p (id integer PRIMARY KEY)\"\n"
+            "- sql: \"CREATE TABLE c (id integer PRIMARY KEY, p integer REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)\"\n"));
+        SD_VERIFY_RESULT(r1ops);
+        auto r2ops = operationsFromYaml(QStringLiteral("- sql: \"INSERT INTO c VALUES (1, 42)\"\n"));
+        SD_VERIFY_RESULT(r2ops);
+        auto r3ops = operationsFromYaml(QStringLiteral("- sql: \"CREATE TABLE x (id integer)\"\n"));
+        SD_VERIFY_RESULT(r3ops);
+        Migrations ms{migration(QStringLiteral("bbbbbbbbbbb1"), {}, 1, QStringLiteral("tables"), *r1ops),
+                      migration(QStringLiteral("bbbbbbbbbbb2"), {QStringLiteral("bbbbbbbbbbb1")}, 2, QStringLiteral("orphan"), *r2ops),
+                      migration(QStringLiteral("bbbbbbbbbbb3"), {QStringLiteral("bbbbbbbbbbb2")}, 3, QStringLiteral("x"), *r3ops)};
+        auto graph = RevisionGraph::build(ms);
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto c = freshDatabase();
+        auto failed = migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), {});
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, Error::Code::Migration);
+        QCOMPARE(failed.error().revision, QStringLiteral("bbbbbbbbbbb2"));
+        QVERIFY2(failed.error().message.contains(QLatin1String("FOREIGN KEY")), qPrintable(failed.error().toString()));
+        auto current = VersionTable::currentRevisions(*c);
+        SD_VERIFY_RESULT(current);
+        QCOMPARE(*current, QStringList{QStringLiteral("bbbbbbbbbbb1")});
+        auto live = migrator.liveSchema(*c);
+        SD_VERIFY_RESULT(live);
+        QVERIFY(live->table(QStringLiteral("p")) && live->table(QStringLiteral("c")));
+        QVERIFY(!live->table(QStringLiteral("x")));
+        auto rows = c->exec(QStringLiteral("SELECT count(*) FROM c"));
+        QVERIFY(rows && rows->next());
+        QCOMPARE(rows->value(0).toInt(), 0);
+    }
+
     void offlinePlanNeedsNoDatabase()
     {
         auto graph = RevisionGraph::build(chain());

@@ -20,11 +20,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("MigrateCommands", text, nullptr, n);
 }
 
-QString headsText(const QStringList &heads)
-{
-    return heads.isEmpty() ? QStringLiteral("base") : heads.join(QStringLiteral(", "));
-}
-
 struct MigrateArguments
 {
     Direction direction = Direction::Upgrade;
@@ -107,7 +102,7 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
             return context.fail(plan.error());
         reviewed = *plan;
         if (plan->isEmpty()) {
-            context.console().out(tr("nothing to undo: the database is at %1").arg(headsText(plan->headsBefore)) + QLatin1Char('\n'));
+            context.console().out(tr("nothing to undo: the database is at %1").arg(VersionTable::describe(plan->headsBefore)) + QLatin1Char('\n'));
             return Success;
         }
         QStringList undone;
@@ -115,7 +110,7 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
             undone << r.migration.revision + QStringLiteral(" (") + r.migration.message + QLatin1Char(')');
         if (!args.confirmed)
             return context.fail(Error::usage(tr("downgrade to %1 would undo %2; add -y to confirm")
-                                                 .arg(headsText(plan->headsAfter), undone.join(QStringLiteral(", ")))));
+                                                 .arg(VersionTable::describe(plan->headsAfter), undone.join(QStringLiteral(", ")))));
         if (project->isProtected(context.options().envName) && args.confirmName != databaseName(connection->url()))
             return context.fail(Error::usage(tr("environment '%1' is protected: add --confirm %2 to undo %3")
                                                  .arg(context.options().envName, databaseName(connection->url()),
@@ -150,10 +145,10 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
         return context.fail(report.error());
     }
     if (report->plan.isEmpty())
-        console.out(tr("nothing to do: the database is at %1").arg(headsText(report->plan.headsBefore)) + QLatin1Char('\n'));
+        console.out(tr("nothing to do: the database is at %1").arg(VersionTable::describe(report->plan.headsBefore)) + QLatin1Char('\n'));
     else
         console.out(tr("the database is at %1 (%n revision(s), %2 ms)", report->completed)
-                        .arg(headsText(report->headsAfter))
+                        .arg(VersionTable::describe(report->headsAfter))
                         .arg(report->durationMs)
                     + QLatin1Char('\n'));
     return Success;
@@ -277,7 +272,7 @@ int runStamp(CommandContext &context, const QStringList &arguments)
     auto rows = migrator.stamp(*connection, parser.positionals().first(), options);
     if (!rows)
         return context.fail(rows.error());
-    context.console().out(tr("stamped: the database is at %1").arg(headsText(*rows)) + QLatin1Char('\n'));
+    context.console().out(tr("stamped: the database is at %1").arg(VersionTable::describe(*rows)) + QLatin1Char('\n'));
     return Success;
 }
 

@@ -289,8 +289,7 @@ int runPending(CommandContext &context, const QStringList &arguments)
         return Success;
     }
     if (plan->isEmpty()) {
-        context.console().out(tr("nothing pending: the database is at %1").arg(plan->headsBefore.isEmpty() ? QStringLiteral("base")
-                                                                                                           : plan->headsBefore.join(QStringLiteral(", ")))
+        context.console().out(tr("nothing pending: the database is at %1").arg(VersionTable::describe(plan->headsBefore))
                               + QLatin1Char('\n'));
         return Success;
     }

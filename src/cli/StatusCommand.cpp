@@ -26,16 +26,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("StatusCommand", text, nullptr, n);
 }
 
-QJsonArray changedJson(const QList<ChangedMigration> &changed)
-{
-    QJsonArray array;
-    for (const ChangedMigration &c : changed)
-        array.append(QJsonObject{{QStringLiteral("revision"), c.revision}, {QStringLiteral("file"), c.file},
-                                 {QStringLiteral("recorded_checksum"), c.recordedChecksum},
-                                 {QStringLiteral("current_checksum"), c.currentChecksum}});
-    return array;
-}
-
 } // namespace
 
 int runStatus(CommandContext &context, const QStringList &arguments)
@@ -93,7 +83,7 @@ int runStatus(CommandContext &context, const QStringList &arguments)
             {QStringLiteral("current"), QJsonArray::fromStringList(*revisions)},
             {QStringLiteral("heads"), QJsonArray::fromStringList(graph->heads())},
             {QStringLiteral("pending"), QJsonArray::fromStringList(*pending)},
-            {QStringLiteral("changed_migrations"), changedJson(changed)},
+            {QStringLiteral("changed_migrations"), ChecksumAudit::json(changed)},
             {QStringLiteral("on_open"), policy.description()},
             {QStringLiteral("drift"), DiffRenderer::json(diffs)},
             {QStringLiteral("unmanaged"), unmanaged},

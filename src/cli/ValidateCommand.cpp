@@ -43,16 +43,12 @@ int runValidate(CommandContext &context, const QStringList &arguments)
     const ValidationReport report = Validator::run(*project, connection.get(), dialect);
 
     if (parser.isSet(json)) {
-        QJsonArray errors, changed;
+        QJsonArray errors;
         for (const Error &e : report.errors)
             errors.append(QJsonObject{{QStringLiteral("message"), e.message}, {QStringLiteral("file"), e.file},
                                       {QStringLiteral("line"), e.line}, {QStringLiteral("column"), e.column}});
-        for (const ChangedMigration &c : report.changed)
-            changed.append(QJsonObject{{QStringLiteral("revision"), c.revision}, {QStringLiteral("file"), c.file},
-                                       {QStringLiteral("recorded_checksum"), c.recordedChecksum},
-                                       {QStringLiteral("current_checksum"), c.currentChecksum}});
         const QJsonObject out{{QStringLiteral("ok"), report.ok()}, {QStringLiteral("errors"), errors},
-                              {QStringLiteral("changed_migrations"), changed},
+                              {QStringLiteral("changed_migrations"), ChecksumAudit::json(report.changed)},
                               {QStringLiteral("replay"), QJsonObject{{QStringLiteral("scratch"), report.scratch},
                                                                       {QStringLiteral("revisions"), report.replayed},
                                                                       {QStringLiteral("differences"), DiffRenderer::json(report.differences)}}}};

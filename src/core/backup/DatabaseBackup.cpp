@@ -30,11 +30,7 @@ QString timestamp()
 // A libpq connection string without the password: `pg_dump --dbname=...`.
 QString conninfo(const DatabaseUrl &url)
 {
-    auto quote = [](const QString &value) -> QString {
-        QString v = value;
-        v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
-        return QLatin1Char('\'') + v + QLatin1Char('\'');
-    };
+    const auto quote = &DatabaseUrl::libpqQuote;
     QStringList parts{QStringLiteral("host=") + quote(url.host), QStringLiteral("port=") + QString::number(url.port),
                       QStringLiteral("dbname=") + quote(url.database)};
     if (!url.user.isEmpty())

@@ -27,13 +27,6 @@ QString serverMessage(const QSqlError &error)
     return text.simplified();
 }
 
-QString quoteConnectValue(const QString &value)
-{
-    QString v = value;
-    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    return QLatin1Char('\'') + v + QLatin1Char('\'');
-}
-
 } // namespace
 
 Connection::Connection(QString name, DatabaseUrl url)
@@ -94,7 +87,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
                       params.value(QStringLiteral("application_name"), options.applicationName));
         QStringList pgOptions;
         for (auto it = params.cbegin(); it != params.cend(); ++it)
-            pgOptions << it.key() + QLatin1Char('=') + quoteConnectValue(it.value());
+            pgOptions << it.key() + QLatin1Char('=') + DatabaseUrl::libpqQuote(it.value());
         db.setConnectOptions(pgOptions.join(QLatin1Char(';')));
     }
 

@@ -94,4 +94,11 @@ QString DatabaseUrl::serverDescription() const
         .arg(database, user.isEmpty() ? QString() : QStringLiteral(" as user \"%1\"").arg(user));
 }
 
+QString DatabaseUrl::libpqQuote(const QString &value)
+{
+    QString v = value;
+    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
 } // namespace sd

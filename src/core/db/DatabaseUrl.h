@@ -33,6 +33,9 @@ struct DatabaseUrl
     QString display() const;
     // Who we talk to, for errors: "PostgreSQL server 127.0.0.1:5432, database \"app\"".
     QString serverDescription() const;
+
+    // A value quoted for a libpq connection string: 'it\'s'.
+    static QString libpqQuote(const QString &value);
 };
 
 } // namespace sd

@@ -1,5 +1,6 @@
 #include "HistoryTable.h"
 
+#include "VersionTable.h"
 #include "db/Connection.h"
 #include "dialect/Dialect.h"
 
@@ -37,21 +38,12 @@ Statement HistoryTable::recordStatement(DialectKind kind, const HistoryEntry &en
 
 Result<QList<HistoryEntry>> HistoryTable::read(const Connection &connection, const QString &postgresSchema)
 {
-    const bool sqlite = connection.dialect() == DialectKind::Sqlite;
-    auto present = sqlite ? connection.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"),
-                                            {tableName()})
-                          : connection.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
-                                                           "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?"),
-                                            {postgresSchema, tableName()});
+    auto present = VersionTable::tableExists(connection, tableName(), postgresSchema);
     if (!present)
         return std::unexpected(present.error());
-    if (!present->next() || present->value(0).toInt() == 0)
+    if (!*present)
         return QList<HistoryEntry>{};
-
-    const Dialect &dialect = Dialect::get(connection.dialect());
-    QString table = dialect.quoteIdentifier(tableName());
-    if (!sqlite)
-        table = dialect.quoteIdentifier(postgresSchema) + QLatin1Char('.') + table;
+    const QString table = VersionTable::qualifiedName(connection, tableName(), postgresSchema);
     auto query = connection.exec(QStringLiteral("SELECT id, revision, direction, applied_at, checksum, duration_ms, applied_by, "
                                                 "tool_version FROM %1 ORDER BY id").arg(table));
     if (!query)

@@ -74,11 +74,8 @@ QString MigrationScript::hazardComment(const Statement &statement)
 
 QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTables)
 {
-    auto heads = [](const QStringList &list) -> QString {
-        return list.isEmpty() ? QStringLiteral("base") : list.join(QStringLiteral(", "));
-    };
     QString out = QStringLiteral("-- SchemaDesk %1 (%2): %3 -> %4, ")
-                      .arg(directionKey(plan.direction), dialectKey(plan.dialect), heads(plan.headsBefore), heads(plan.headsAfter))
+                      .arg(directionKey(plan.direction), dialectKey(plan.dialect), VersionTable::describe(plan.headsBefore), VersionTable::describe(plan.headsAfter))
                   + tr("%1 revision(s)").arg(plan.revisions.size()) + QLatin1Char('\n');
     if (plan.isEmpty())
         return out + tr("-- nothing to do") + QLatin1Char('\n');

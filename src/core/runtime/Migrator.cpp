@@ -155,8 +155,7 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
         return std::unexpected(Error::database(connection.url().serverDescription(),
                                                tr("the database changed since the plan was made (it is now at %1); "
                                                   "nothing was run, review the new plan")
-                                                .arg(plan->headsBefore.isEmpty() ? QStringLiteral("base")
-                                                                                 : plan->headsBefore.join(QStringLiteral(", ")))));
+                                                .arg(VersionTable::describe(plan->headsBefore))));
     }
     if (options.planned)
         options.planned(*plan);

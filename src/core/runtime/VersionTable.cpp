@@ -6,17 +6,29 @@
 
 namespace sd {
 
-Result<bool> VersionTable::exists(const Connection &connection, const QString &postgresSchema)
+Result<bool> VersionTable::tableExists(const Connection &connection, const QString &table, const QString &postgresSchema)
 {
     auto query = connection.dialect() == DialectKind::Sqlite
                      ? connection.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"),
-                                       {tableName()})
+                                       {table})
                      : connection.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
                                                       "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?"),
-                                       {postgresSchema, tableName()});
+                                       {postgresSchema, table});
     if (!query)
         return std::unexpected(query.error());
     return query->next() && query->value(0).toInt() > 0;
+}
+
+QString VersionTable::qualifiedName(const Connection &connection, const QString &table, const QString &postgresSchema)
+{
+    const Dialect &dialect = Dialect::get(connection.dialect());
+    const QString name = dialect.quoteIdentifier(table);
+    return connection.dialect() == DialectKind::PostgreSQL ? dialect.quoteIdentifier(postgresSchema) + QLatin1Char('.') + name : name;
+}
+
+Result<bool> VersionTable::exists(const Connection &connection, const QString &postgresSchema)
+{
+    return tableExists(connection, tableName(), postgresSchema);
 }
 
 Result<QStringList> VersionTable::currentRevisions(const Connection &connection, const QString &postgresSchema)
@@ -26,17 +38,19 @@ Result<QStringList> VersionTable::currentRevisions(const Connection &connection,
         return std::unexpected(present.error());
     if (!*present)
         return QStringList{};
-    const Dialect &dialect = Dialect::get(connection.dialect());
-    QString table = dialect.quoteIdentifier(tableName());
-    if (connection.dialect() == DialectKind::PostgreSQL)
-        table = dialect.quoteIdentifier(postgresSchema) + QLatin1Char('.') + table;
-    auto query = connection.exec(QStringLiteral("SELECT revision FROM %1 ORDER BY revision").arg(table));
+    auto query = connection.exec(QStringLiteral("SELECT revision FROM %1 ORDER BY revision")
+                                     .arg(qualifiedName(connection, tableName(), postgresSchema)));
     if (!query)
         return std::unexpected(query.error());
     QStringList revisions;
     while (query->next())
         revisions << query->value(0).toString();
     return revisions;
+}
+
+QString VersionTable::describe(const QStringList &revisions)
+{
+    return revisions.isEmpty() ? QStringLiteral("base") : revisions.join(QStringLiteral(", "));
 }
 
 Statements VersionTable::createStatements(DialectKind kind)

@@ -20,9 +20,16 @@ class VersionTable
 public:
     static QString tableName() { return QStringLiteral("schemadesk_version"); }
     static Result<bool> exists(const Connection &connection, const QString &postgresSchema = QStringLiteral("public"));
+    // Whether one of SchemaDesk's tables (`table`) exists, and its name as
+    // queries write it (schema-qualified on PostgreSQL).
+    static Result<bool> tableExists(const Connection &connection, const QString &table, const QString &postgresSchema);
+    static QString qualifiedName(const Connection &connection, const QString &table, const QString &postgresSchema);
     // The applied heads, sorted; empty at base or without the table.
     static Result<QStringList> currentRevisions(const Connection &connection,
                                                 const QString &postgresSchema = QStringLiteral("public"));
+
+    // The rows for people: "base" when there are none, else "a, b".
+    static QString describe(const QStringList &revisions);
 
     // CREATE TABLE IF NOT EXISTS for the version and the history table.
     static Statements createStatements(DialectKind dialect);

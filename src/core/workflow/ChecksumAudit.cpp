@@ -3,6 +3,7 @@
 #include "revision/RevisionGraph.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace sd {
 
@@ -32,6 +33,16 @@ QList<ChangedMigration> ChecksumAudit::changed(const RevisionGraph &graph, const
         out << ChangedMigration{id, graph.displayPath(id), it->checksum, m->checksum, *it};
     }
     return out;
+}
+
+QJsonArray ChecksumAudit::json(const QList<ChangedMigration> &changed)
+{
+    QJsonArray array;
+    for (const ChangedMigration &c : changed)
+        array.append(QJsonObject{{QStringLiteral("revision"), c.revision}, {QStringLiteral("file"), c.file},
+                                 {QStringLiteral("recorded_checksum"), c.recordedChecksum},
+                                 {QStringLiteral("current_checksum"), c.currentChecksum}});
+    return array;
 }
 
 } // namespace sd

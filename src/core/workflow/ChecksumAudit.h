@@ -6,6 +6,8 @@
 
 #include "runtime/HistoryTable.h"
 
+#include <QJsonArray>
+
 namespace sd {
 
 class RevisionGraph;
@@ -29,6 +31,8 @@ public:
     // `history` recorded a checksum that differs from its file's.
     static QList<ChangedMigration> changed(const RevisionGraph &graph, const QStringList &current,
                                            const QList<HistoryEntry> &history);
+    // As `status --json` and `validate --json` print them.
+    static QJsonArray json(const QList<ChangedMigration> &changed);
 };
 
 } // namespace sd

@@ -113,8 +113,7 @@ MultiResult<GeneratedOperations> RevisionAuthor::generate(const Connection &conn
     if (heads != at)
         return std::unexpected(Errors{Error::usage(tr("the database is not at head (it is at %1, the head is %2): "
                                                       "run 'upgrade' first, so the migration starts where the others end")
-                                                       .arg(at.isEmpty() ? QStringLiteral("base") : at.join(QStringLiteral(", ")),
-                                                            heads.isEmpty() ? QStringLiteral("base") : heads.join(QStringLiteral(", "))))});
+                                                       .arg(VersionTable::describe(at), VersionTable::describe(heads)))});
     auto comparison = ProjectComparison::run(m_project, connection);
     if (!comparison)
         return std::unexpected(comparison.error());

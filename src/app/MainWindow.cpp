@@ -5,6 +5,7 @@
 #include "shell/ApplyController.h"
 #include "shell/ApplyFlow.h"
 #include "shell/ApplyProgressWidget.h"
+#include "shell/ConnectFlow.h"
 #include "shell/ConnectionDialog.h"
 #include "shell/HistoryModel.h"
 #include "shell/LogModel.h"
@@ -26,10 +27,10 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -50,6 +51,12 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     , m_log(new LogModel(this))
     , m_history(new HistoryModel(this))
 {
+    // The start-up statements are logged on the database thread.
+    const StatementLog log = [model = QPointer<LogModel>(m_log)](const ExecutedStatement &statement) {
+        QMetaObject::invokeMethod(
+            model, [model, statement] { model->append(statement); }, Qt::QueuedConnection);
+    };
+    m_connectFlow = new ConnectFlow(m_session, workspace, log, this);
     setWindowTitle(tr("SchemaDesk"));
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(createCentral());
@@ -81,6 +88,15 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_applyController, &ApplyController::auditRecorded, this, &MainWindow::refreshHistory);
     connect(m_progress, &ApplyProgressWidget::cancelRequested, m_applyController, &ApplyController::cancel);
     connect(m_applyFlow, &ApplyFlow::failed, this, [this](const Error &error) { m_lastError = error.toString(); });
+    connect(m_applyFlow, &ApplyFlow::busyChanged, this, &MainWindow::updateActions);
+    connect(m_connectFlow, &ConnectFlow::connectingChanged, this, &MainWindow::updateActions);
+    connect(m_connectFlow, &ConnectFlow::failed, this, &MainWindow::showError);
+    connect(m_connectFlow, &ConnectFlow::statusMessage, this, [this](const QString &text) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, m_connectFlow->isConnecting() ? 0 : 8000);
+    });
     connect(m_applyFlow, &ApplyFlow::completed, this, [this] { statusBar()->showMessage(tr("Done."), 5000); });
 
     QSettings settings;
@@ -228,52 +244,13 @@ bool MainWindow::openProject(const QString &directory)
     }
     RecentProjects::add(absolute);
     updateRecentMenu();
-    const auto [lastUrl, lastEnv] = RecentProjects::lastConnection(absolute);
-    auto url = lastUrl.isEmpty() ? m_session->projectUrl(lastEnv) : DatabaseUrl::parse(lastUrl, absolute);
-    if (!url) {
-        showError(url.error());
-        return true;
-    }
-    if (url->dialect == DialectKind::PostgreSQL && url->password.isEmpty() && PasswordStore::isAvailable()
-        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN"))
-        url->password = PasswordStore::load(url->display());
-    connectTo(*url, lastEnv);
+    m_connectFlow->connectToLast();
     return true;
 }
 
-bool MainWindow::connectTo(const DatabaseUrl &url, const QString &environment)
+void MainWindow::connectTo(const DatabaseUrl &url, const QString &environment)
 {
-    const StatementLog log = [this](const ExecutedStatement &s) { m_log->append(s); };
-    auto outcome = m_session->connectTo(url, environment, log);
-    if (!outcome && url.dialect == DialectKind::PostgreSQL && url.password.isEmpty()
-        && outcome.error().message.contains(QLatin1String("password"))) {
-        // libpq found no password in PGPASSWORD or ~/.pgpass: ask, as psql does.
-        bool ok = false;
-        const QString password = QInputDialog::getText(this, tr("Password"), tr("Password for %1:").arg(url.display()),
-                                                       QLineEdit::Password, {}, &ok);
-        if (ok && !password.isEmpty()) {
-            DatabaseUrl withPassword = url;
-            withPassword.password = password;
-            outcome = m_session->connectTo(withPassword, environment, log);
-        }
-    }
-    if (!outcome) {
-        showError(outcome.error());
-        return false;
-    }
-    const QString projectDir = m_session->project().directory;
-    RecentProjects::setLastConnection(projectDir, url.display(), environment);
-    if (m_workspace) {
-        SavedConnection saved;
-        saved.name = environment.isEmpty() ? url.display() : environment;
-        saved.url = url.display();
-        saved.environment = environment;
-        saved.projectDir = projectDir;
-        if (auto ok = m_workspace->saveConnection(saved); !ok)
-            showError(ok.error());
-    }
-    statusBar()->showMessage(tr("Connected to %1: %2").arg(url.display(), outcome->decision.description()), 8000);
-    return true;
+    m_connectFlow->connectTo(url, environment);
 }
 
 void MainWindow::newProject()
@@ -314,7 +291,7 @@ void MainWindow::showConnectionDialog()
         }
     }
     if (m_session->isConnected())
-        dialog.setUrl(m_session->connection().url(), m_session->environment());
+        dialog.setUrl(m_session->url(), m_session->environment());
     else if (auto url = m_session->projectUrl())
         dialog.setUrl(*url);
     if (dialog.exec() != QDialog::Accepted)
@@ -331,14 +308,16 @@ void MainWindow::showConnectionDialog()
 
 void MainWindow::refresh()
 {
-    if (auto refreshed = m_session->refresh(); !refreshed)
-        showError(refreshed.error());
+    m_session->refresh([this](const Result<void> &refreshed) {
+        if (!refreshed)
+            showError(refreshed.error());
+    });
     refreshHistory();
 }
 
 void MainWindow::updateActions()
 {
-    const bool running = m_applyController->isRunning();
+    const bool running = m_applyController->isRunning() || m_applyFlow->isBusy() || m_connectFlow->isConnecting();
     m_connect->setEnabled(m_session->hasProject() && !running);
     m_disconnect->setEnabled(m_session->isConnected() && !running);
     m_refresh->setEnabled(m_session->isConnected() && !running);
@@ -354,11 +333,11 @@ void MainWindow::updateBanners()
     m_protectedBar->setVisible(connected && m_session->isProtected());
     if (m_protectedBar->isVisibleTo(this))
         m_protectedBar->setText(tr("PRODUCTION — environment \"%1\" is protected: %2. Apply and Roll back ask you to type the database name.")
-                                    .arg(m_session->environment(), m_session->connection().url().display()));
+                                    .arg(m_session->environment(), m_session->url().display()));
     const int pending = connected ? int(m_session->pendingRevisions().size()) : 0;
     m_pendingBar->setVisible(pending > 0);
     if (pending > 0) {
-        const bool postgres = m_session->connection().dialect() == DialectKind::PostgreSQL;
+        const bool postgres = m_session->dialect() == DialectKind::PostgreSQL;
         m_pendingBar->setText(postgres ? tr("%n migration(s) pending. PostgreSQL databases are never migrated on open: review the plan and apply it explicitly.", nullptr, pending)
                                        : tr("%n migration(s) pending on this database.", nullptr, pending));
     }

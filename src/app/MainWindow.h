@@ -21,6 +21,7 @@ namespace sd::app {
 
 class ApplyController;
 class ApplyFlow;
+class ConnectFlow;
 class DiffView;
 class MigrationEditor;
 class MigrationsView;
@@ -42,16 +43,18 @@ public:
     explicit MainWindow(Workspace *workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the project and connects to its last (or default) database.
+    // Opens the project and starts connecting to its last (or default)
+    // database; false (and the error shown) when the project does not load.
     bool openProject(const QString &directory);
     // File > New Project: the core's `init` in `directory`, then opens it.
     bool createProject(const QString &directory);
-    // Connects and runs the start-up policy; errors are shown.
-    bool connectTo(const DatabaseUrl &url, const QString &environment = {});
+    // Starts connecting (start-up policy included); errors are shown.
+    void connectTo(const DatabaseUrl &url, const QString &environment = {});
 
     ProjectSession *session() const { return m_session; }
     ApplyController *applyController() const { return m_applyController; }
     ApplyFlow *applyFlow() const { return m_applyFlow; }
+    ConnectFlow *connectFlow() const { return m_connectFlow; }
     LogModel *logModel() const { return m_log; }
     HistoryModel *historyModel() const { return m_history; }
     MessageBar *protectedBar() const { return m_protectedBar; }
@@ -93,6 +96,7 @@ private:
     ProjectSession *m_session;
     ApplyController *m_applyController;
     ApplyFlow *m_applyFlow;
+    ConnectFlow *m_connectFlow;
     LogModel *m_log;
     HistoryModel *m_history;
     ProjectPanel *m_panel = nullptr;

@@ -40,27 +40,61 @@ bool ApplyFlow::rollBack()
 
 bool ApplyFlow::run(Direction direction)
 {
-    if (m_controller->isRunning() || !m_session->isConnected())
+    if (isBusy() || m_controller->isRunning() || !m_session->isConnected())
         return false;
-    if (m_session->connection().url().inMemory()) {
+    if (m_session->url().inMemory()) {
         // The worker's own connection would open another, empty database.
         showFailure(Error::usage(tr("an in-memory database is rebuilt from the migrations on every connect; "
                                     "Apply and Roll back work on database files and servers")));
         return false;
     }
-    auto plan = m_session->plan(direction);
-    if (!plan) {
-        showFailure(plan.error());
-        return false;
+    setPlanning(true);
+    m_session->plan(direction, [this, direction](const Result<MigrationPlan> &plan) {
+        // The review opens a dialog: not from inside the session's callback.
+        QMetaObject::invokeMethod(
+            this,
+            [this, direction, plan] {
+                setPlanning(false);
+                if (!plan) {
+                    showFailure(plan.error());
+                    Q_EMIT declined();
+                    return;
+                }
+                review(direction, *plan);
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void ApplyFlow::setPlanning(bool planning)
+{
+    if (m_planning == planning)
+        return;
+    m_planning = planning;
+    Q_EMIT busyChanged();
+}
+
+void ApplyFlow::review(Direction direction, const MigrationPlan &plan)
+{
+    if (plan.isEmpty() || !m_session->isConnected()) {
+        Q_EMIT declined();
+        return;
     }
-    if (plan->isEmpty())
-        return false;
-    const DatabaseUrl &url = m_session->connection().url();
+    const DatabaseUrl url = m_session->url();
     const QString confirm = m_session->isProtected() ? confirmationName(url) : QString();
-    ApplyPlanDialog dialog(*plan, url.display(), confirm, m_dialogParent);
+    ApplyPlanDialog dialog(plan, url.display(), confirm, m_dialogParent);
     dialog.resize(1000, 560);
-    if (!m_reviewer(dialog) || !dialog.isConfirmed())
-        return false;
+    m_reviewing = true;
+    Q_EMIT busyChanged();
+    const bool approved = m_reviewer(dialog) && dialog.isConfirmed();
+    m_reviewing = false;
+    Q_EMIT busyChanged();
+    // The session may have moved on while the dialog was open.
+    if (!approved || !m_session->isConnected() || m_session->url().display() != url.display()) {
+        Q_EMIT declined();
+        return;
+    }
 
     ApplyRequest request;
     request.project = m_session->project();
@@ -69,19 +103,22 @@ bool ApplyFlow::run(Direction direction)
     request.connectOptions = m_session->connectOptions(false);
     request.direction = direction;
     request.target = ProjectSession::targetFor(direction);
-    request.reviewed = *plan;
-    return m_controller->start(std::move(request), m_session->environment());
+    request.reviewed = plan;
+    if (!m_controller->start(std::move(request), m_session->environment()))
+        Q_EMIT declined();
 }
 
 void ApplyFlow::onFinished(const ApplyOutcome &outcome)
 {
-    const auto refreshed = m_session->refresh();
     if (!outcome.ok)
         showFailure(outcome.error);
-    else if (!refreshed)
-        showFailure(refreshed.error());
-    else
-        Q_EMIT completed();
+    // Where the database is now (the views follow the session).
+    m_session->refresh([this, ok = outcome.ok](const Result<void> &refreshed) {
+        if (ok && !refreshed)
+            showFailure(refreshed.error());
+        else if (ok)
+            Q_EMIT completed();
+    });
 }
 
 void ApplyFlow::showFailure(const Error &error)

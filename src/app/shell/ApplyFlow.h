@@ -1,6 +1,6 @@
 #pragma once
 // Apply (upgrade to head) and Roll back (downgrade -1), end to end: plans
-// through the core, shows the plan for review (ApplyPlanDialog, typed
+// through the core on the session's database thread, shows the plan for review (ApplyPlanDialog, typed
 // confirmation for a protected environment), runs the approved plan on an
 // ApplyWorker thread through the ApplyController, then refreshes the
 // session and reports a failure with its revision, statement and message.
@@ -38,17 +38,26 @@ public:
 
     QMessageBox *failureBox() const { return m_failureBox; }
 
+    // Planning, reviewing or running.
+    bool isBusy() const { return m_planning || m_reviewing; }
+
 public Q_SLOTS:
-    // Plans, reviews and starts; false when nothing started.
+    // Starts planning; the review follows when the plan is there. False
+    // when nothing started (not connected, busy already).
     bool apply();
     bool rollBack();
 
 Q_SIGNALS:
+    void busyChanged();
     void failed(const sd::Error &error);
+    // Nothing ran: nothing to do, or the reviewer said no.
+    void declined();
     void completed();
 
 private:
     bool run(Direction direction);
+    void review(Direction direction, const MigrationPlan &plan);
+    void setPlanning(bool planning);
     void onFinished(const ApplyOutcome &outcome);
     void showFailure(const Error &error);
 
@@ -57,6 +66,8 @@ private:
     QWidget *m_dialogParent;
     Reviewer m_reviewer;
     QPointer<QMessageBox> m_failureBox;
+    bool m_planning = false;
+    bool m_reviewing = false;
 };
 
 } // namespace sd::app

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QThread>
 #include <QFileInfo>
 
 namespace sd::app {
@@ -158,26 +159,42 @@ bool ConnectionDialog::rememberPassword() const
     return m_ui->rememberPasswordCheck->isVisible() && m_ui->rememberPasswordCheck->isChecked();
 }
 
-QString ConnectionDialog::testConnection()
+void ConnectionDialog::testConnection()
 {
-    QString text;
+    if (m_testing)
+        return;
     auto target = url();
     if (!target) {
-        text = target.error().toString();
-    } else {
-        ConnectOptions options;
-        options.readOnly = true;
-        options.connectTimeoutSeconds = m_project ? m_project->connectTimeoutSeconds : 10;
-        auto connection = Connection::open(*target, options);
-        if (!connection)
-            text = connection.error().toString();
-        else if ((*connection)->fileMissing())
-            text = tr("Connected: %1 (the file does not exist yet; it is created on connect)").arg((*connection)->serverVersion());
-        else
-            text = tr("Connected: %1").arg((*connection)->serverVersion());
+        m_ui->testResultLabel->setText(target.error().toString());
+        Q_EMIT testFinished(m_ui->testResultLabel->text());
+        return;
     }
-    m_ui->testResultLabel->setText(text);
-    return text;
+    ConnectOptions options;
+    options.readOnly = true;
+    options.connectTimeoutSeconds = m_project ? m_project->connectTimeoutSeconds : 10;
+    // The connection is opened and closed on the thread, which may wait for
+    // a server up to the connect timeout.
+    auto text = std::make_shared<QString>();
+    QThread *thread = QThread::create([text, url = *target, options] {
+        auto connection = Connection::open(url, options);
+        if (!connection)
+            *text = connection.error().toString();
+        else if ((*connection)->fileMissing())
+            *text = tr("Connected: %1 (the file does not exist yet; it is created on connect)").arg((*connection)->serverVersion());
+        else
+            *text = tr("Connected: %1").arg((*connection)->serverVersion());
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, text] {
+        m_testing = false;
+        m_ui->testButton->setEnabled(true);
+        m_ui->testResultLabel->setText(*text);
+        Q_EMIT testFinished(*text);
+    });
+    m_testing = true;
+    m_ui->testButton->setEnabled(false);
+    m_ui->testResultLabel->setText(tr("Connecting to %1…").arg(target->display()));
+    thread->start();
 }
 
 QString ConnectionDialog::testResult() const

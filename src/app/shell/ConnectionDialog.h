@@ -38,9 +38,15 @@ public:
     QString environment() const;
     bool rememberPassword() const;
 
-    // Opens the connection and closes it again; the text shown.
-    QString testConnection();
+    // Opens the connection on a thread of its own and closes it again;
+    // testFinished() brings the text shown (the server version or the
+    // exact error). The dialog stays responsive meanwhile.
+    void testConnection();
+    bool isTesting() const { return m_testing; }
     QString testResult() const;
+
+Q_SIGNALS:
+    void testFinished(const QString &text);
 
 private:
     void environmentChanged(int index);
@@ -50,6 +56,7 @@ private:
 
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     const Project *m_project;
+    bool m_testing = false;
 };
 
 } // namespace sd::app

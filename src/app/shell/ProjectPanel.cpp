@@ -80,12 +80,12 @@ void ProjectPanel::refresh()
         fitHeight();
         return;
     }
-    const QString url = m_session->connection().url().display();
+    const QString url = m_session->url().display();
     setWrappingText(m_database, url);
     const QString environment = m_session->environment();
     m_environment->setText(environment.isEmpty() ? tr("none (project default)")
                            : m_session->isProtected() ? tr("%1 (protected)").arg(environment) : environment);
-    m_server->setText(m_session->connection().serverVersion());
+    m_server->setText(m_session->serverVersion());
     const QStringList current = m_session->currentRevisions();
     m_current->setText(current.isEmpty() ? tr("base (no revision applied)") : current.join(QStringLiteral(", ")));
     const QStringList pending = m_session->pendingRevisions();

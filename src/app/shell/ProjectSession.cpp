@@ -10,9 +10,21 @@
 
 namespace sd::app {
 
+namespace {
+
+struct Opened
+{
+    Result<StartupOutcome> outcome;
+    QString serverVersion;
+};
+
+} // namespace
+
 ProjectSession::ProjectSession(QObject *parent)
     : QObject(parent)
+    , m_thread(new DatabaseThread(this))
 {
+    connect(m_thread, &DatabaseThread::busyChanged, this, &ProjectSession::busyChanged);
 }
 
 ProjectSession::~ProjectSession() = default;
@@ -41,7 +53,8 @@ Result<void> ProjectSession::reloadGraph()
         return std::unexpected(toErrors(graph.error()).value(0));
     m_graph = std::move(*graph);
     Q_EMIT projectChanged();
-    return refresh();
+    refresh();
+    return {};
 }
 
 Result<DatabaseUrl> ProjectSession::projectUrl(const QString &envName) const
@@ -65,37 +78,60 @@ ConnectOptions ProjectSession::connectOptions(bool createSqliteFile) const
     return options;
 }
 
-Result<StartupOutcome> ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, const StatementLog &log)
+void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, const StatementLog &log,
+                               std::function<void(const Result<StartupOutcome> &)> done)
 {
-    if (!m_project)
-        return std::unexpected(Error::usage(tr("open a project before connecting")));
+    if (!m_project) {
+        done(std::unexpected(Error::usage(tr("open a project before connecting"))));
+        return;
+    }
     disconnect();
-    const bool existed = url.dialect == DialectKind::Sqlite && !url.inMemory() && QFileInfo::exists(url.path);
-    // The start-up policy creates a new SQLite file (section 6).
-    auto connection = Connection::open(url, connectOptions(true));
-    if (!connection)
-        return std::unexpected(connection.error());
+    const quint64 generation = m_generation;
     MigrateOptions options;
+    // The start-up policy creates a new SQLite file (section 6).
     options.connectOptions = connectOptions(true);
     options.log = log;
-    auto outcome = StartupRunner::run(*m_project, m_graph, **connection, existed, options);
-    if (!outcome)
-        return std::unexpected(outcome.error());
-    m_connection = std::move(*connection);
-    m_environment = envName;
-    m_startup = *outcome;
-    m_current = outcome->current;
-    m_pending = outcome->pending;
-    Q_EMIT connectionChanged();
-    Q_EMIT stateChanged();
-    return *outcome;
+    auto job = [project = *m_project, graph = m_graph, url, options](DatabaseThread::Slot &slot) {
+        const bool existed = url.dialect == DialectKind::Sqlite && !url.inMemory() && QFileInfo::exists(url.path);
+        auto connection = Connection::open(url, options.connectOptions);
+        if (!connection)
+            return Opened{std::unexpected(connection.error()), {}};
+        auto outcome = StartupRunner::run(project, graph, **connection, existed, options);
+        if (!outcome)
+            return Opened{std::unexpected(outcome.error()), {}};
+        const QString version = (*connection)->serverVersion();
+        slot = std::move(*connection);
+        return Opened{std::move(*outcome), version};
+    };
+    m_thread->post(this, std::move(job), [this, generation, url, envName, done = std::move(done)](Opened opened) {
+        if (generation != m_generation) {
+            // Another connect or a disconnect came after this one: the slot
+            // belongs to it (or is closed already by it).
+            done(std::unexpected(Error::usage(tr("the connection to %1 was replaced before it finished").arg(url.display()))));
+            return;
+        }
+        if (opened.outcome) {
+            m_url = url;
+            m_serverVersion = opened.serverVersion;
+            m_environment = envName;
+            m_startup = *opened.outcome;
+            m_current = opened.outcome->current;
+            m_pending = opened.outcome->pending;
+            Q_EMIT connectionChanged();
+            Q_EMIT stateChanged();
+        }
+        done(opened.outcome);
+    });
 }
 
 void ProjectSession::disconnect()
 {
-    if (!m_connection)
+    ++m_generation;
+    m_thread->post(this, [](DatabaseThread::Slot &slot) { slot.reset(); return true; }, [](bool) {});
+    if (!m_url)
         return;
-    m_connection.reset();
+    m_url.reset();
+    m_serverVersion.clear();
     m_environment.clear();
     m_startup.reset();
     m_current.clear();
@@ -109,17 +145,29 @@ bool ProjectSession::isProtected() const
     return m_project && !m_environment.isEmpty() && m_project->isProtected(m_environment);
 }
 
-Result<void> ProjectSession::refresh()
+void ProjectSession::refresh(std::function<void(const Result<void> &)> done)
 {
-    if (!m_connection)
-        return {};
-    auto state = StartupRunner::state(*m_project, m_graph, *m_connection);
-    if (!state)
-        return std::unexpected(state.error());
-    m_current = state->first;
-    m_pending = state->second;
+    if (!m_url) {
+        if (done)
+            done({});
+        return;
+    }
+    withConnection(
+        this,
+        [project = *m_project, graph = m_graph](const Connection &connection) { return StartupRunner::state(project, graph, connection); },
+        [this, done = std::move(done)](const Result<std::pair<QStringList, QStringList>> &state) {
+            if (state)
+                setState(state->first, state->second);
+            if (done)
+                done(state ? Result<void>{} : Result<void>{std::unexpected(state.error())});
+        });
+}
+
+void ProjectSession::setState(const QStringList &current, const QStringList &pending)
+{
+    m_current = current;
+    m_pending = pending;
     Q_EMIT stateChanged();
-    return {};
 }
 
 QString ProjectSession::targetFor(Direction direction)
@@ -127,17 +175,24 @@ QString ProjectSession::targetFor(Direction direction)
     return direction == Direction::Upgrade ? QStringLiteral("head") : QStringLiteral("-1");
 }
 
-Result<MigrationPlan> ProjectSession::plan(Direction direction) const
+void ProjectSession::plan(Direction direction, std::function<void(const Result<MigrationPlan> &)> done)
 {
-    if (!m_connection)
-        return std::unexpected(Error::usage(tr("not connected")));
-    Migrator migrator(*m_project, m_graph);
-    auto plan = migrator.plan(*m_connection, direction, targetFor(direction));
-    if (!plan)
-        return plan;
-    if (auto estimated = RowEstimates::annotate(*m_connection, *plan, m_project->postgresSchema); !estimated)
-        return std::unexpected(estimated.error());
-    return plan;
+    if (!m_url) {
+        done(std::unexpected(Error::usage(tr("not connected"))));
+        return;
+    }
+    withConnection(
+        this,
+        [project = *m_project, graph = m_graph, direction](const Connection &connection) -> Result<MigrationPlan> {
+            Migrator migrator(project, graph);
+            auto plan = migrator.plan(connection, direction, targetFor(direction));
+            if (!plan)
+                return plan;
+            if (auto estimated = RowEstimates::annotate(connection, *plan, project.postgresSchema); !estimated)
+                return std::unexpected(estimated.error());
+            return plan;
+        },
+        std::move(done));
 }
 
 } // namespace sd::app

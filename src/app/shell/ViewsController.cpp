@@ -39,6 +39,14 @@ ViewsController::ViewsController(ProjectSession *session, SchemaBrowser *browser
     });
 }
 
+// What the views show of the live database, read on the database thread.
+struct ViewsController::LiveState
+{
+    Result<QList<HistoryEntry>> history;
+    MultiResult<ProjectComparison> comparison;
+    Result<Schema> live; // when the comparison failed: the live schema still shows
+};
+
 void ViewsController::refreshViews()
 {
     if (!m_session->hasProject())
@@ -49,24 +57,39 @@ void ViewsController::refreshViews()
     if (!m_session->isConnected()) {
         m_browser->clear();
         m_diff->clear();
+        Q_EMIT viewsRefreshed();
         return;
     }
-    const Connection &connection = m_session->connection();
-    m_editor->setDialect(connection.dialect());
-    m_migrations->setDialect(connection.dialect());
-    if (auto history = HistoryTable::read(connection, project.postgresSchema))
-        m_migrations->setHistory(*history);
-    auto comparison = ProjectComparison::run(project, connection);
-    if (!comparison) {
-        // The live schema still shows; the diff says why it cannot.
-        if (auto live = ProjectComparison::readLive(project, connection))
-            m_browser->setSchema(*live);
+    const DialectKind dialect = m_session->dialect();
+    m_editor->setDialect(dialect);
+    m_migrations->setDialect(dialect);
+    m_session->withConnection(
+        this,
+        [project](const Connection &connection) {
+            LiveState state{HistoryTable::read(connection, project.postgresSchema), ProjectComparison::run(project, connection),
+                            Schema{}};
+            if (!state.comparison)
+                state.live = ProjectComparison::readLive(project, connection);
+            return state;
+        },
+        [this, dialect](const LiveState &state) { show(state, dialect); });
+}
+
+void ViewsController::show(const LiveState &state, DialectKind dialect)
+{
+    if (state.history)
+        m_migrations->setHistory(*state.history);
+    if (!state.comparison) {
+        if (state.live)
+            m_browser->setSchema(*state.live);
         m_diff->clear();
-        Q_EMIT errorOccurred(joinErrors(comparison.error()));
-        return;
+        Q_EMIT errorOccurred(joinErrors(state.comparison.error()));
+    } else {
+        const Project &project = m_session->project();
+        m_browser->setSchema(state.comparison->live);
+        m_diff->setComparison(*state.comparison, dialect, [&project](const QString &table) { return project.isIgnored(table); });
     }
-    m_browser->setSchema(comparison->live);
-    m_diff->setComparison(*comparison, connection.dialect(), [&project](const QString &table) { return project.isIgnored(table); });
+    Q_EMIT viewsRefreshed();
 }
 
 void ViewsController::requestGeneration()
@@ -74,25 +97,36 @@ void ViewsController::requestGeneration()
     bool ok = false;
     const QString message = QInputDialog::getText(m_diff, tr("Generate migration"), tr("Message of the new revision:"),
                                                   QLineEdit::Normal, {}, &ok);
-    if (!ok || message.trimmed().isEmpty())
-        return;
-    if (auto generated = generateMigration(message.trimmed()); !generated)
-        Q_EMIT errorOccurred(generated.error().toString());
+    if (ok && !message.trimmed().isEmpty())
+        generateMigration(message.trimmed());
 }
 
-Result<QString> ViewsController::generateMigration(const QString &message)
+void ViewsController::generateMigration(const QString &message)
 {
-    if (!m_session->isConnected())
-        return std::unexpected(Error::usage(tr("connect to a database first")));
-    RevisionAuthor author(m_session->project(), m_session->graph());
-    auto revision = author.autogenerate(m_session->connection(), message);
-    if (!revision)
-        return std::unexpected(revision.error().value(0));
-    if (auto reloaded = m_session->reloadGraph(); !reloaded)
-        return std::unexpected(reloaded.error());
-    if (auto opened = openInEditor(revision->path); !opened)
-        return std::unexpected(opened.error());
-    return revision->path;
+    if (!m_session->isConnected()) {
+        Q_EMIT errorOccurred(tr("Connect to a database first."));
+        return;
+    }
+    m_session->withConnection(
+        this,
+        [project = m_session->project(), graph = m_session->graph(), message](const Connection &connection) {
+            return RevisionAuthor(project, graph).autogenerate(connection, message);
+        },
+        [this](const MultiResult<NewRevision> &revision) {
+            if (!revision) {
+                Q_EMIT errorOccurred(joinErrors(revision.error()));
+                return;
+            }
+            if (auto reloaded = m_session->reloadGraph(); !reloaded) {
+                Q_EMIT errorOccurred(reloaded.error().toString());
+                return;
+            }
+            if (auto opened = openInEditor(revision->path); !opened) {
+                Q_EMIT errorOccurred(opened.error().toString());
+                return;
+            }
+            Q_EMIT migrationGenerated(revision->path);
+        });
 }
 
 Result<void> ViewsController::openInEditor(const QString &path)
@@ -122,7 +156,8 @@ Result<void> ViewsController::saveEditor()
         return saved;
     if (m_session->hasProject() && m_editor->filePath().startsWith(m_session->project().migrationsPath))
         return m_session->reloadGraph();
-    return m_session->refresh();
+    m_session->refresh();
+    return {};
 }
 
 } // namespace sd::app

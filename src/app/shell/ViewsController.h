@@ -5,8 +5,11 @@
 // graph with the database's position in it, the editor the connected
 // dialect. Carries out what the views ask for: Refresh, Generate migration
 // (the core's autogenerate, opened in the editor), opening a revision file.
+// What needs the database (introspection and diff, the history table,
+// autogenerate) runs on the session's database thread.
 
 #include "Error.h"
+#include "model/ColumnType.h"
 
 #include <QObject>
 
@@ -25,8 +28,9 @@ public:
     ViewsController(ProjectSession *session, SchemaBrowser *browser, DiffView *diff, MigrationsView *migrations,
                     MigrationEditor *editor, QObject *parent = nullptr);
 
-    // Autogenerate: writes the revision, reloads the graph, opens the file in the editor.
-    Result<QString> generateMigration(const QString &message);
+    // Autogenerate on the database thread, then: reloads the graph, opens
+    // the file in the editor, emits migrationGenerated (or errorOccurred).
+    void generateMigration(const QString &message);
     Result<void> openInEditor(const QString &path);
     // Saves the editor's file; a migration saved re-reads the graph.
     Result<void> saveEditor();
@@ -37,8 +41,13 @@ public Q_SLOTS:
 Q_SIGNALS:
     void editorRequested();
     void errorOccurred(const QString &message);
+    // The views show the database as it is now.
+    void viewsRefreshed();
+    void migrationGenerated(const QString &path);
 
 private:
+    struct LiveState;
+    void show(const LiveState &state, DialectKind dialect);
     void requestGeneration();
 
     ProjectSession *m_session;

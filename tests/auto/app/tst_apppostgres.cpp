@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "PostgresTestServer.h"
 #include "ShellTestSupport.h"
+#include "WindowTestSupport.h"
 #include "TestResult.h"
 #include "runtime/VersionTable.h"
 #include "shell/ApplyController.h"
@@ -69,8 +70,8 @@ void tst_AppPostgres::connectApplyAndRollBack()
     window.show();
     QAbstractItemModelTester logTester(window.logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester historyTester(window.historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(window.openProject(project)); // connects to the project's SQLite default first
-    QVERIFY(window.connectTo(*url));
+    QVERIFY(openAndConnect(&window, project)); // connects to the project's SQLite default first
+    QVERIFY(connectWindow(&window, *url));
     QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
 
     // Section 6: PostgreSQL is never migrated on open.
@@ -90,7 +91,8 @@ void tst_AppPostgres::connectApplyAndRollBack()
         return false;
     });
     window.pendingBar()->findChild<QPushButton *>()->click();
-    QCOMPARE(reviewed, 2);
+    QTRY_COMPARE(reviewed, 2);
+    QVERIFY(waitIdle(&window));
     QCOMPARE(session->currentRevisions(), QStringList{});
 
     // Apply: about a second of work off the GUI thread.
@@ -102,11 +104,12 @@ void tst_AppPostgres::connectApplyAndRollBack()
     elapsed.start();
     probe.start();
     window.applyAction()->trigger();
-    QVERIFY(window.applyController()->isRunning());
+    QTRY_VERIFY(window.applyController()->isRunning()); // planned on the database thread, then reviewed
     QVERIFY(window.progress()->isVisible());
     QCOMPARE(window.progress()->maximum(), 2);
     QVERIFY(!window.applyAction()->isEnabled()); // one run at a time
     QVERIFY(finished.wait(60000));
+    QVERIFY(waitIdle(&window));
     probe.stop();
     qInfo("apply took %lld ms; longest GUI-thread gap %lld ms over %d ticks", elapsed.elapsed(), probe.maxGapMs(), probe.ticks());
     QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
@@ -125,6 +128,7 @@ void tst_AppPostgres::connectApplyAndRollBack()
     finished.clear();
     window.rollBackAction()->trigger();
     QVERIFY(finished.wait(60000));
+    QVERIFY(waitIdle(&window));
     QCOMPARE(session->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});
     QVERIFY(window.pendingBar()->isVisible());
 
@@ -142,12 +146,12 @@ void tst_AppPostgres::testConnectionReportsServerVersion()
     SD_VERIFY_RESULT(url);
     ConnectionDialog dialog(nullptr);
     dialog.setUrl(*url);
-    const QString text = dialog.testConnection();
+    const QString text = testConnectionAndWait(dialog);
     QVERIFY2(text.startsWith(QLatin1String("Connected: PostgreSQL ")), qPrintable(text));
     DatabaseUrl wrong = *url;
     wrong.database = QStringLiteral("no_such_database");
     dialog.setUrl(wrong);
-    const QString error = dialog.testConnection();
+    const QString error = testConnectionAndWait(dialog);
     QVERIFY2(error.contains(QLatin1String("no_such_database")), qPrintable(error));
 }
 

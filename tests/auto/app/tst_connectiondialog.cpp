@@ -3,6 +3,7 @@
 // server version or the exact error, the protected warning.
 
 #include "ShellTestSupport.h"
+#include "WindowTestSupport.h"
 #include "TestResult.h"
 #include "config/ProjectFile.h"
 #include "shell/ConnectionDialog.h"
@@ -10,7 +11,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void sqliteFileRelativeToProject();
     void testConnectionReportsVersion();
     void testConnectionReportsTheExactError();
+    void testingASilentServerKeepsTheDialogResponsive();
     void environmentFillsPostgresFields();
     void protectedEnvironmentWarns();
     void savedConnectionsFillTheFields();
@@ -63,7 +68,7 @@ void tst_ConnectionDialog::testConnectionReportsVersion()
     auto url = dialog.url();
     SD_VERIFY_RESULT(url);
     QCOMPARE(url->path, m_dir.filePath(QStringLiteral("demo/demo.db")));
-    const QString text = dialog.testConnection();
+    const QString text = testConnectionAndWait(dialog);
     QVERIFY2(text.startsWith(QLatin1String("Connected: SQLite 3.")), qPrintable(text));
     QVERIFY(!QFile::exists(url->path)); // testing never creates the file
 }
@@ -76,13 +81,44 @@ void tst_ConnectionDialog::testConnectionReportsTheExactError()
     dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(1); // nothing listens there
     dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->setText(QStringLiteral("nowhere"));
     dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("nobody"));
-    const QString text = dialog.testConnection();
+    const QString text = testConnectionAndWait(dialog);
     QVERIFY2(!text.startsWith(QLatin1String("Connected")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("127.0.0.1")), qPrintable(text));
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("testResultLabel"))->text(), text);
 
     dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->clear();
     QVERIFY(!dialog.url().has_value());
+}
+
+void tst_ConnectionDialog::testingASilentServerKeepsTheDialogResponsive()
+{
+    QTcpServer silent; // accepts, never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    Project project = m_project;
+    project.connectTimeoutSeconds = 1;
+    ConnectionDialog dialog(&project);
+    dialog.findChild<QComboBox *>(QStringLiteral("typeCombo"))->setCurrentIndex(1);
+    dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->setText(QStringLiteral("127.0.0.1"));
+    dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(silent.serverPort());
+    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->setText(QStringLiteral("nothing"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("nobody"));
+    auto *testButton = dialog.findChild<QPushButton *>(QStringLiteral("testButton"));
+    QVERIFY(testButton);
+
+    QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+    EventLoopProbe probe;
+    probe.start();
+    dialog.testConnection();
+    QVERIFY(dialog.isTesting());
+    QVERIFY(!testButton->isEnabled()); // one test at a time
+    QVERIFY(dialog.testResult().startsWith(QLatin1String("Connecting to ")));
+    QVERIFY(finished.wait(15000));
+    probe.stop();
+    QVERIFY2(probe.maxGapMs() < 100, qPrintable(QStringLiteral("GUI thread blocked for %1 ms").arg(probe.maxGapMs())));
+    const QString text = finished.first().first().toString();
+    QVERIFY2(text.contains(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort())), qPrintable(text));
+    QVERIFY(testButton->isEnabled());
+    QVERIFY(!dialog.isTesting());
 }
 
 void tst_ConnectionDialog::environmentFillsPostgresFields()

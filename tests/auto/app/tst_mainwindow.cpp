@@ -6,6 +6,7 @@
 
 #include "MainWindow.h"
 #include "ShellTestSupport.h"
+#include "WindowTestSupport.h"
 #include "TestResult.h"
 #include "db/Connection.h"
 #include "browser/SchemaBrowser.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
 
 private:
     bool runAction(QAction *action);
+    std::optional<QString> generateMigration(const QString &message);
     void addProtectedEnvironment();
     void addSubtitleToSchema();
 
@@ -102,13 +104,16 @@ void tst_MainWindow::cleanup()
 
 bool tst_MainWindow::runAction(QAction *action)
 {
-    QSignalSpy finished(m_window->applyController(), &ApplyController::finished);
-    if (!action->isEnabled())
-        return false;
-    action->trigger();
-    if (!m_window->applyController()->isRunning())
-        return false;
-    return finished.wait(30000);
+    return runAndWait(m_window.get(), action);
+}
+
+std::optional<QString> tst_MainWindow::generateMigration(const QString &message)
+{
+    QSignalSpy generated(m_window->viewsController(), &ViewsController::migrationGenerated);
+    m_window->viewsController()->generateMigration(message);
+    if (!generated.wait(30000) || !waitIdle(m_window.get()))
+        return std::nullopt;
+    return generated.first().first().toString();
 }
 
 void tst_MainWindow::addProtectedEnvironment()
@@ -139,7 +144,7 @@ void tst_MainWindow::addSubtitleToSchema()
 void tst_MainWindow::openingTheDemoRunsTheStartupPolicy()
 {
     QAbstractItemModelTester logTester(m_window->logModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
     ProjectSession *session = m_window->session();
     QVERIFY(session->isConnected());
@@ -160,7 +165,7 @@ void tst_MainWindow::openingTheDemoRunsTheStartupPolicy()
 
     // A second window reopens the same file: existing, up to date.
     m_window = std::make_unique<MainWindow>(m_workspace.get());
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     QCOMPARE(m_window->session()->lastStartup()->decision.action, StartupDecision::Action::UpToDate);
 }
 
@@ -172,7 +177,7 @@ void tst_MainWindow::newProjectAndFolderWithoutProject()
     QVERIFY2(m_window->lastError().contains(QLatin1String("schemadesk.yaml")), qPrintable(m_window->lastError()));
     QVERIFY(!m_window->session()->hasProject());
 
-    QVERIFY(m_window->createProject(empty));
+    QVERIFY(connectAndWait(m_window.get(), [&] { return m_window->createProject(empty); }));
     QVERIFY(QFile::exists(empty + QStringLiteral("/schemadesk.yaml")));
     QVERIFY(m_window->session()->hasProject());
     QVERIFY(m_window->session()->isConnected()); // sqlite:///app.db, no migrations yet
@@ -185,7 +190,7 @@ void tst_MainWindow::newProjectAndFolderWithoutProject()
 void tst_MainWindow::rollBackAndApplyThroughTheWindow()
 {
     QAbstractItemModelTester historyTester(m_window->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     const int logged = m_window->logModel()->rowCount();
     QVERIFY(runAction(m_window->rollBackAction()));
     QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
@@ -205,17 +210,17 @@ void tst_MainWindow::rollBackAndApplyThroughTheWindow()
 
     // A reviewer who cancels: nothing runs.
     m_window->applyFlow()->setReviewer([](ApplyPlanDialog &) { return false; });
-    QVERIFY(!m_window->applyFlow()->rollBack());
+    QVERIFY(!runAction(m_window->rollBackAction()));
     QCOMPARE(m_window->historyModel()->rowCount(), 2);
 }
 
 void tst_MainWindow::protectedEnvironmentNeedsTheTypedName()
 {
     addProtectedEnvironment();
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     auto url = m_window->session()->projectUrl(QStringLiteral("live"));
     SD_VERIFY_RESULT(url);
-    QVERIFY(m_window->connectTo(*url, QStringLiteral("live")));
+    QVERIFY(connectWindow(m_window.get(), *url, QStringLiteral("live")));
     QVERIFY(m_window->protectedBar()->isVisible());
     QVERIFY(m_window->protectedBar()->text().contains(QLatin1String("PRODUCTION")));
 
@@ -225,7 +230,7 @@ void tst_MainWindow::protectedEnvironmentNeedsTheTypedName()
         okEnabled = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
         return true;
     });
-    QVERIFY(!m_window->applyFlow()->rollBack());
+    QVERIFY(!runAction(m_window->rollBackAction()));
     QVERIFY(!okEnabled);
 
     // A wrong name keeps OK disabled; the right one runs.
@@ -247,7 +252,7 @@ void tst_MainWindow::protectedEnvironmentNeedsTheTypedName()
 
 void tst_MainWindow::diffGenerateEditApplyAndRollBack()
 {
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     SchemaDiffModel *diff = m_window->diffView()->model();
     QAbstractItemModelTester diffTester(diff, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(diff->count(DiffStatus::Changed), 0);
@@ -255,11 +260,12 @@ void tst_MainWindow::diffGenerateEditApplyAndRollBack()
 
     addSubtitleToSchema();
     m_window->refresh();
+    QVERIFY(waitIdle(m_window.get()));
     QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Changed);
     QCOMPARE(diff->count(DiffStatus::Changed), 1);
 
-    auto path = m_window->viewsController()->generateMigration(QStringLiteral("add a subtitle to books"));
-    SD_VERIFY_RESULT(path);
+    auto path = generateMigration(QStringLiteral("add a subtitle to books"));
+    QVERIFY(path);
     QCOMPARE(m_window->tabs()->currentWidget(), m_window->editor());
     QCOMPARE(m_window->editor()->filePath(), *path);
     QVERIFY2(m_window->editor()->previewText().contains(QLatin1String("ALTER TABLE \"books\" ADD COLUMN \"subtitle\"")),
@@ -271,6 +277,7 @@ void tst_MainWindow::diffGenerateEditApplyAndRollBack()
     m_window->editor()->setText(QStringLiteral("# reviewed in the editor\n") + m_window->editor()->text());
     QVERIFY(m_window->editor()->isModified());
     SD_VERIFY_RESULT(m_window->viewsController()->saveEditor());
+    QVERIFY(waitIdle(m_window.get()));
     QFile saved(*path);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QVERIFY(saved.readAll().startsWith("# reviewed in the editor"));
@@ -288,12 +295,18 @@ void tst_MainWindow::diffGenerateEditApplyAndRollBack()
 
 void tst_MainWindow::planShowsHazardsAndRowsAffected()
 {
-    QVERIFY(m_window->openProject(m_project));
-    for (int i = 0; i < 3; ++i)
-        SD_VERIFY_RESULT(m_window->session()->connection().exec(QStringLiteral("INSERT INTO authors (name) VALUES ('a')")));
-    auto plan = m_window->session()->plan(Direction::Downgrade);
-    SD_VERIFY_RESULT(plan);
-    ApplyPlanDialog dialog(*plan, QStringLiteral("demo.db"), QStringLiteral("demo.db"));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
+    {
+        auto connection = Connection::open(m_window->session()->url());
+        SD_VERIFY_RESULT(connection);
+        for (int i = 0; i < 3; ++i)
+            SD_VERIFY_RESULT((*connection)->exec(QStringLiteral("INSERT INTO authors (name) VALUES ('a')")));
+    }
+    std::optional<Result<MigrationPlan>> plan;
+    m_window->session()->plan(Direction::Downgrade, [&](const Result<MigrationPlan> &p) { plan = p; });
+    QTRY_VERIFY(plan.has_value());
+    SD_VERIFY_RESULT(*plan);
+    ApplyPlanDialog dialog(**plan, QStringLiteral("demo.db"), QStringLiteral("demo.db"));
     QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     PlanModel *model = dialog.model();
     bool found = false;
@@ -318,15 +331,16 @@ void tst_MainWindow::failureShowsRevisionStatementAndMessage()
     QVERIFY(writeSqlMigration(m_project, QStringLiteral("dddddddddd01"), QString::fromLatin1(demoHead),
                               QStringLiteral("INSERT INTO no_such_table VALUES (1)"), QStringLiteral("SELECT 1"), QStringLiteral("broken")));
     // On open the start-up policy runs into the broken revision: one clear error, not connected.
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(!openAndConnect(m_window.get(), m_project));
     QVERIFY(m_window->lastError().contains(QLatin1String("no_such_table")));
     QVERIFY(!m_window->session()->isConnected());
     // Connected without it, then the file appears: Apply runs into it on the worker.
     QFile::rename(m_project + QStringLiteral("/migrations/dddddddddd01_slow.yaml"), m_dir->filePath(QStringLiteral("broken.yaml")));
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     QVERIFY(m_window->session()->isConnected());
     QFile::rename(m_dir->filePath(QStringLiteral("broken.yaml")), m_project + QStringLiteral("/migrations/dddddddddd01_slow.yaml"));
     SD_VERIFY_RESULT(m_window->session()->reloadGraph());
+    QVERIFY(waitIdle(m_window.get()));
     QVERIFY(m_window->applyAction()->isEnabled());
     QVERIFY(runAction(m_window->applyAction()));
     QMessageBox *box = m_window->applyFlow()->failureBox();
@@ -345,10 +359,10 @@ void tst_MainWindow::screenshots()
     const QString target = sourceDir() + QStringLiteral("/docs/screenshots");
     QVERIFY(QDir().mkpath(target));
     addProtectedEnvironment();
-    QVERIFY(m_window->openProject(m_project));
+    QVERIFY(openAndConnect(m_window.get(), m_project));
     auto url = m_window->session()->projectUrl(QStringLiteral("live"));
     SD_VERIFY_RESULT(url);
-    QVERIFY(m_window->connectTo(*url, QStringLiteral("live")));
+    QVERIFY(connectWindow(m_window.get(), *url, QStringLiteral("live")));
     m_window->applyFlow()->setReviewer([](ApplyPlanDialog &dialog) {
         dialog.setConfirmationText(QStringLiteral("bookshop_live.db"));
         return dialog.isConfirmed();
@@ -366,6 +380,7 @@ void tst_MainWindow::screenshots()
     }
     addSubtitleToSchema();
     m_window->refresh();
+    QVERIFY(waitIdle(m_window.get()));
     m_window->diffView()->selectTable(QStringLiteral("books"));
     QTreeView *schemaView = m_window->schemaBrowser()->treeView();
     QVERIFY(schemaView->model()->rowCount() > 0);
@@ -376,8 +391,7 @@ void tst_MainWindow::screenshots()
     QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window.png")));
 
     // Generate migration: the new revision opens in the editor; the graph shows it pending.
-    auto generated = m_window->viewsController()->generateMigration(QStringLiteral("add a subtitle to books"));
-    SD_VERIFY_RESULT(generated);
+    QVERIFY(generateMigration(QStringLiteral("add a subtitle to books")));
     QTest::qWait(400); // the editor's debounced preview
     QVERIFY(m_window->grab().save(target + QStringLiteral("/main-window-editor.png")));
     m_window->tabs()->setCurrentWidget(m_window->migrationsView());

@@ -1,0 +1,142 @@
+// ConnectFlow: keychain, connect on the database thread, password prompt, remember.
+
+#include "ConnectFlow.h"
+
+#include "PasswordStore.h"
+#include "ProjectSession.h"
+#include "RecentProjects.h"
+#include "Workspace.h"
+
+#include <QInputDialog>
+
+namespace sd::app {
+
+namespace {
+
+// libpq found no password (PGPASSWORD, ~/.pgpass) and the server wants one.
+bool asksForPassword(const DatabaseUrl &url, const Error &error)
+{
+    return url.dialect == DialectKind::PostgreSQL && url.password.isEmpty()
+        && (error.message.contains(QLatin1String("no password supplied"))
+            || error.message.contains(QLatin1String("password authentication failed")));
+}
+
+} // namespace
+
+ConnectFlow::ConnectFlow(ProjectSession *session, Workspace *workspace, StatementLog log, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_session(session)
+    , m_workspace(workspace)
+    , m_log(std::move(log))
+    , m_dialogParent(dialogParent)
+    , m_prompt([this](const DatabaseUrl &url) -> std::optional<QString> {
+        bool ok = false;
+        const QString password = QInputDialog::getText(m_dialogParent, tr("Password"), tr("Password for %1:").arg(url.display()),
+                                                       QLineEdit::Password, {}, &ok);
+        return ok ? std::optional(password) : std::nullopt;
+    })
+{
+    // A connect still running for the previous project no longer counts.
+    connect(m_session, &ProjectSession::projectChanged, this, [this] {
+        ++m_attempt;
+        setConnecting(false);
+    });
+}
+
+void ConnectFlow::connectToLast()
+{
+    if (!m_session->hasProject())
+        return;
+    const QString directory = m_session->project().directory;
+    const auto [lastUrl, lastEnv] = RecentProjects::lastConnection(directory);
+    auto url = lastUrl.isEmpty() ? m_session->projectUrl(lastEnv) : DatabaseUrl::parse(lastUrl, directory);
+    if (!url) {
+        fail(url.error());
+        return;
+    }
+    connectTo(*url, lastEnv);
+}
+
+void ConnectFlow::connectTo(const DatabaseUrl &url, const QString &environment)
+{
+    DatabaseUrl withPassword = url;
+    if (url.dialect == DialectKind::PostgreSQL && url.password.isEmpty() && PasswordStore::isAvailable()
+        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN"))
+        withPassword.password = PasswordStore::load(url.display());
+    ++m_attempt;
+    setConnecting(true);
+    Q_EMIT statusMessage(tr("Connecting to %1…").arg(url.display()));
+    tryConnect(withPassword, environment, true);
+}
+
+void ConnectFlow::tryConnect(const DatabaseUrl &url, const QString &environment, bool mayPrompt)
+{
+    const quint64 attempt = m_attempt;
+    m_session->connectTo(url, environment, m_log, [this, attempt, url, environment, mayPrompt](const Result<StartupOutcome> &outcome) {
+        if (attempt != m_attempt)
+            return; // superseded by another connect or another project
+        if (outcome) {
+            succeeded(url, environment, outcome->decision.description());
+            return;
+        }
+        if (!mayPrompt || !asksForPassword(url, outcome.error())) {
+            fail(outcome.error());
+            return;
+        }
+        // The prompt opens a dialog: not from inside the session's callback.
+        const Error error = outcome.error();
+        QMetaObject::invokeMethod(
+            this,
+            [this, attempt, url, environment, error] {
+                if (attempt != m_attempt)
+                    return;
+                const std::optional<QString> password = m_prompt(url);
+                if (attempt != m_attempt)
+                    return;
+                if (!password || password->isEmpty()) {
+                    fail(error);
+                    return;
+                }
+                DatabaseUrl withPassword = url;
+                withPassword.password = *password;
+                tryConnect(withPassword, environment, false);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ConnectFlow::succeeded(const DatabaseUrl &url, const QString &environment, const QString &policy)
+{
+    const QString projectDir = m_session->project().directory;
+    RecentProjects::setLastConnection(projectDir, url.display(), environment);
+    if (m_workspace) {
+        SavedConnection saved;
+        saved.name = environment.isEmpty() ? url.display() : environment;
+        saved.url = url.display();
+        saved.environment = environment;
+        saved.projectDir = projectDir;
+        if (auto ok = m_workspace->saveConnection(saved); !ok)
+            Q_EMIT failed(ok.error());
+    }
+    Q_EMIT statusMessage(tr("Connected to %1: %2").arg(url.display(), policy));
+    setConnecting(false);
+    Q_EMIT finished(true);
+}
+
+void ConnectFlow::fail(const Error &error)
+{
+    Q_EMIT statusMessage(QString());
+    Q_EMIT failed(error);
+    setConnecting(false);
+    Q_EMIT finished(false);
+}
+
+void ConnectFlow::setConnecting(bool connecting)
+{
+    if (m_connecting == connecting)
+        return;
+    m_connecting = connecting;
+    Q_EMIT connectingChanged(connecting);
+}
+
+} // namespace sd::app

@@ -235,8 +235,12 @@ bool MainWindow::openProject(const QString &directory)
         return true;
     }
     if (url->dialect == DialectKind::PostgreSQL && url->password.isEmpty() && PasswordStore::isAvailable()
-        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN"))
-        url->password = PasswordStore::load(url->display());
+        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
+        if (auto stored = PasswordStore::load(url->display()))
+            url->password = *stored;
+        else
+            statusBar()->showMessage(tr("The keychain did not give the password: %1").arg(stored.error().message), 8000);
+    }
     connectTo(*url, lastEnv);
     return true;
 }
@@ -324,8 +328,10 @@ void MainWindow::showConnectionDialog()
         showError(url.error());
         return;
     }
-    if (dialog.rememberPassword() && !url->password.isEmpty() && !PasswordStore::store(url->display(), url->password))
-        statusBar()->showMessage(tr("The keychain did not store the password."), 8000);
+    if (dialog.rememberPassword() && !url->password.isEmpty()) {
+        if (auto stored = PasswordStore::store(url->display(), url->password); !stored)
+            statusBar()->showMessage(tr("The keychain did not store the password: %1").arg(stored.error().message), 8000);
+    }
     connectTo(*url, dialog.environment());
 }
 

@@ -20,6 +20,9 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libqt6sql6-sqlite libqt6sql6-psql libyaml-cpp-dev
   postgresql postgresql-contrib sqlite3 xvfb qtkeychain-qt6-dev
+  # QtKeychain loads libsecret at run time; the keychain tests run their own
+  # Secret Service (tests/secretservice.sh): a private bus and gnome-keyring.
+  libsecret-1-0 dbus-daemon dbus-bin gnome-keyring
 )
 
 missing=()

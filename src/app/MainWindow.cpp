@@ -301,8 +301,10 @@ void MainWindow::showConnectionDialog()
         showError(url.error());
         return;
     }
-    if (dialog.rememberPassword() && !url->password.isEmpty() && !PasswordStore::store(url->display(), url->password))
-        statusBar()->showMessage(tr("The keychain did not store the password."), 8000);
+    if (dialog.rememberPassword() && !url->password.isEmpty()) {
+        if (auto stored = PasswordStore::store(url->display(), url->password); !stored)
+            statusBar()->showMessage(tr("The keychain did not store the password: %1").arg(stored.error().message), 8000);
+    }
     connectTo(*url, dialog.environment());
 }
 

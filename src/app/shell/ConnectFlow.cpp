@@ -60,12 +60,17 @@ void ConnectFlow::connectToLast()
 void ConnectFlow::connectTo(const DatabaseUrl &url, const QString &environment)
 {
     DatabaseUrl withPassword = url;
+    QString status = tr("Connecting to %1…").arg(url.display());
     if (url.dialect == DialectKind::PostgreSQL && url.password.isEmpty() && PasswordStore::isAvailable()
-        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN"))
-        withPassword.password = PasswordStore::load(url.display());
+        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
+        if (auto stored = PasswordStore::load(url.display()))
+            withPassword.password = *stored;
+        else
+            status += QLatin1Char(' ') + tr("(the keychain did not give the password: %1)").arg(stored.error().message);
+    }
     ++m_attempt;
     setConnecting(true);
-    Q_EMIT statusMessage(tr("Connecting to %1…").arg(url.display()));
+    Q_EMIT statusMessage(status);
     tryConnect(withPassword, environment, true);
 }
 

@@ -64,9 +64,12 @@ void ConnectionDialog::setUrl(const DatabaseUrl &url, const QString &environment
     const QString sslMode = url.parameters.value(QStringLiteral("sslmode"), QStringLiteral("prefer"));
     m_ui->sslModeCombo->setCurrentText(sslMode);
     if (url.password.isEmpty() && PasswordStore::isAvailable() && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
-        const QString stored = PasswordStore::load(url.display());
-        m_ui->passwordEdit->setText(stored);
-        m_ui->rememberPasswordCheck->setChecked(!stored.isEmpty());
+        auto stored = PasswordStore::load(url.display());
+        if (!stored)
+            m_ui->testResultLabel->setText(tr("The keychain did not give the password: %1").arg(stored.error().message));
+        const QString password = stored.value_or(QString());
+        m_ui->passwordEdit->setText(password);
+        m_ui->rememberPasswordCheck->setChecked(!password.isEmpty());
     }
 }
 

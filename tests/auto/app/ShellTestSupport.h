@@ -55,6 +55,23 @@ inline bool writeSqlMigration(const QString &project, const QString &revision, c
     return file.write(text.toUtf8()) == text.toUtf8().size();
 }
 
+// Adds the column books.subtitle to the demo's schema.yaml.
+inline bool addSubtitleToSchema(const QString &project)
+{
+    QFile file(project + QStringLiteral("/config/schema.yaml"));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    const QString title = QStringLiteral("      - {name: title, type: varchar(300), nullable: false}\n");
+    if (!text.contains(title))
+        return false;
+    text.replace(title, title + QStringLiteral("      - {name: subtitle, type: varchar(300)}\n"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(text.toUtf8()) == text.toUtf8().size();
+}
+
 // About a second of work on SQLite: a recursive CTE counted to its end.
 inline QString slowSqlite()
 {

@@ -21,6 +21,10 @@
 #include "shell/PlanModel.h"
 #include "shell/ProjectSession.h"
 #include "shell/Workspace.h"
+#include "shell/ViewsController.h"
+#include "diff/DiffView.h"
+#include "diff/SchemaDiffModel.h"
+#include "editor/MigrationEditor.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void initTestCase();
     void connectApplyAndRollBack();
     void testConnectionReportsServerVersion();
+    void diffGenerateEditApplyAndRollBack();
 
 private:
     PostgresTestServer m_server;
@@ -153,6 +158,62 @@ void tst_AppPostgres::testConnectionReportsServerVersion()
     dialog.setUrl(wrong);
     const QString error = testConnectionAndWait(dialog);
     QVERIFY2(error.contains(QLatin1String("no_such_database")), qPrintable(error));
+}
+
+// The walk-through on the real server: the diff view shows the
+// difference, Generate migration opens it in the editor, an edit is saved,
+// Apply empties the diff, Roll back brings the difference back.
+void tst_AppPostgres::diffGenerateEditApplyAndRollBack()
+{
+    const QString project = m_dir.filePath(QStringLiteral("walkthrough"));
+    QVERIFY(copyDemo(project));
+    auto url = m_server.createDatabase(QStringLiteral("walkthrough"));
+    SD_VERIFY_RESULT(url);
+    MainWindow window(nullptr);
+    window.resize(1280, 800);
+    window.show();
+    window.applyFlow()->setReviewer([](ApplyPlanDialog &) { return true; });
+    QVERIFY(openAndConnect(&window, project));
+    QVERIFY(connectWindow(&window, *url));
+    QVERIFY(runAndWait(&window, window.applyAction())); // the demo's tables
+    QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+
+    SchemaDiffModel *diff = window.diffView()->model();
+    QAbstractItemModelTester tester(diff, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(diff->count(DiffStatus::Changed), 0);
+    QCOMPARE(diff->count(DiffStatus::Added), 0);
+    QCOMPARE(diff->count(DiffStatus::Removed), 0);
+    QVERIFY(diff->tableCount() > 5);
+
+    QVERIFY(addSubtitleToSchema(project));
+    window.refresh();
+    QVERIFY(waitIdle(&window));
+    QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Changed);
+    QCOMPARE(diff->count(DiffStatus::Changed), 1);
+
+    QSignalSpy generated(window.viewsController(), &ViewsController::migrationGenerated);
+    window.viewsController()->generateMigration(QStringLiteral("add a subtitle to books"));
+    QVERIFY(generated.wait(30000));
+    QVERIFY(waitIdle(&window));
+    const QString path = generated.first().first().toString();
+    QCOMPARE(window.editor()->filePath(), path);
+    QVERIFY2(window.editor()->previewText().contains(QLatin1String("ALTER TABLE \"books\" ADD COLUMN \"subtitle\" character varying(300)")),
+             qPrintable(window.editor()->previewText()));
+
+    window.editor()->setText(QStringLiteral("# reviewed in the editor\n") + window.editor()->text());
+    SD_VERIFY_RESULT(window.viewsController()->saveEditor());
+    QVERIFY(waitIdle(&window));
+    QCOMPARE(window.session()->pendingRevisions().size(), 1);
+
+    QVERIFY(runAndWait(&window, window.applyAction()));
+    QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+    QCOMPARE(diff->count(DiffStatus::Changed), 0);
+    QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Unchanged);
+
+    QVERIFY(runAndWait(&window, window.rollBackAction()));
+    QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Changed);
+    QCOMPARE(window.session()->pendingRevisions().size(), 1);
+    window.close();
 }
 
 QTEST_MAIN(tst_AppPostgres)

@@ -130,15 +130,7 @@ void tst_MainWindow::addProtectedEnvironment()
 
 void tst_MainWindow::addSubtitleToSchema()
 {
-    QFile file(m_project + QStringLiteral("/config/schema.yaml"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
-    const QString title = QStringLiteral("      - {name: title, type: varchar(300), nullable: false}\n");
-    QVERIFY(text.contains(title));
-    text.replace(title, title + QStringLiteral("      - {name: subtitle, type: varchar(300)}\n"));
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text.toUtf8());
+    QVERIFY(sd::testing::addSubtitleToSchema(m_project));
 }
 
 void tst_MainWindow::openingTheDemoRunsTheStartupPolicy()

@@ -59,19 +59,26 @@ void ConnectFlow::connectToLast()
 
 void ConnectFlow::connectTo(const DatabaseUrl &url, const QString &environment)
 {
-    DatabaseUrl withPassword = url;
-    QString status = tr("Connecting to %1…").arg(url.display());
-    if (url.dialect == DialectKind::PostgreSQL && url.password.isEmpty() && PasswordStore::isAvailable()
-        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
-        if (auto stored = PasswordStore::load(url.display()))
+    const quint64 attempt = ++m_attempt;
+    setConnecting(true);
+    Q_EMIT statusMessage(tr("Connecting to %1…").arg(url.display()));
+    const bool useKeychain = url.dialect == DialectKind::PostgreSQL && url.password.isEmpty() && PasswordStore::isAvailable()
+        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN");
+    if (!useKeychain) {
+        tryConnect(url, environment, true);
+        return;
+    }
+    // The keychain may take its time (an unlock prompt): the window goes on meanwhile.
+    PasswordStore::loadLater(url.display(), this, [this, attempt, url, environment](const Result<QString> &stored) {
+        if (attempt != m_attempt)
+            return;
+        DatabaseUrl withPassword = url;
+        if (stored)
             withPassword.password = *stored;
         else
-            status += QLatin1Char(' ') + tr("(the keychain did not give the password: %1)").arg(stored.error().message);
-    }
-    ++m_attempt;
-    setConnecting(true);
-    Q_EMIT statusMessage(status);
-    tryConnect(withPassword, environment, true);
+            Q_EMIT statusMessage(tr("Connecting to %1… (the keychain did not give the password: %2)").arg(url.display(), stored.error().message));
+        tryConnect(withPassword, environment, true);
+    });
 }
 
 void ConnectFlow::tryConnect(const DatabaseUrl &url, const QString &environment, bool mayPrompt)

@@ -64,12 +64,19 @@ void ConnectionDialog::setUrl(const DatabaseUrl &url, const QString &environment
     const QString sslMode = url.parameters.value(QStringLiteral("sslmode"), QStringLiteral("prefer"));
     m_ui->sslModeCombo->setCurrentText(sslMode);
     if (url.password.isEmpty() && PasswordStore::isAvailable() && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
-        auto stored = PasswordStore::load(url.display());
-        if (!stored)
-            m_ui->testResultLabel->setText(tr("The keychain did not give the password: %1").arg(stored.error().message));
-        const QString password = stored.value_or(QString());
-        m_ui->passwordEdit->setText(password);
-        m_ui->rememberPasswordCheck->setChecked(!password.isEmpty());
+        // Filled in when the keychain answers, unless the fields moved on meanwhile.
+        const QString key = url.display();
+        PasswordStore::loadLater(key, this, [this, key](const Result<QString> &stored) {
+            auto current = this->url();
+            if (!current || current->display() != key || !m_ui->passwordEdit->text().isEmpty())
+                return;
+            if (!stored) {
+                m_ui->testResultLabel->setText(tr("The keychain did not give the password: %1").arg(stored.error().message));
+                return;
+            }
+            m_ui->passwordEdit->setText(*stored);
+            m_ui->rememberPasswordCheck->setChecked(!stored->isEmpty());
+        });
     }
 }
 

@@ -4,6 +4,9 @@
 
 #ifdef SCHEMADESK_HAVE_KEYCHAIN
 #include <QEventLoop>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -33,50 +36,81 @@ struct Outcome
     QString text; // what a ReadPasswordJob read
 };
 
-// Starts `job` and waits for it in a local event loop, at most `timeout`.
-// The job deletes itself when it finishes (auto-delete): one abandoned at
-// the timeout must outlive this call, as libsecret calls back into it when
-// the keychain answers at last.
-Result<Outcome> runJob(QKeychain::Job *job, std::chrono::milliseconds timeout)
+// Starts `job`; `done` gets its outcome, or an error when the keychain has
+// not answered within `timeout`, on `context`'s thread unless `context` is
+// gone. The job deletes itself when it finishes (auto-delete): one
+// abandoned at the timeout outlives the call, as libsecret calls back into
+// it when the keychain answers at last.
+void startJob(QKeychain::Job *job, std::chrono::milliseconds timeout, QObject *context,
+              std::function<void(const Result<Outcome> &)> done)
 {
     if (stuckJob) {
         delete job; // never started
-        return std::unexpected(keychainError(PasswordStore::tr("The keychain has not yet answered an earlier request.")));
+        done(std::unexpected(keychainError(PasswordStore::tr("The keychain has not yet answered an earlier request."))));
+        return;
     }
     job->setAutoDelete(true);
-    Outcome outcome;
-    bool finished = false;
-    QEventLoop loop;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *done) {
-        finished = true;
-        outcome.error = done->error();
-        outcome.errorString = done->errorString();
-        if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(done))
+    auto answered = std::make_shared<bool>(false);
+    auto *timer = new QTimer(job);
+    timer->setSingleShot(true);
+    QObject::connect(job, &QKeychain::Job::finished, context, [answered, done](QKeychain::Job *finished) {
+        if (*answered)
+            return;
+        *answered = true;
+        Outcome outcome;
+        outcome.error = finished->error();
+        outcome.errorString = finished->errorString();
+        if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
             outcome.text = read->textData();
-        loop.quit();
+        done(outcome);
     });
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    job->start();
-    timer.start(timeout);
-    // User input waits: a click must not reach a window whose code is
-    // still inside this call. Timers, sockets and painting go on.
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (!finished) {
+    QObject::connect(timer, &QTimer::timeout, context, [answered, done, job, timeout] {
+        if (*answered)
+            return;
+        *answered = true;
         stuckJob = job;
         QObject::connect(job, &QKeychain::Job::finished, job, [] { stuckJob.clear(); });
         const auto seconds = std::chrono::duration_cast<std::chrono::duration<double>>(timeout).count();
-        return std::unexpected(keychainError(PasswordStore::tr("The keychain did not answer within %1 s.").arg(seconds)));
-    }
-    return outcome;
+        done(std::unexpected(keychainError(PasswordStore::tr("The keychain did not answer within %1 s.").arg(seconds))));
+    });
+    job->start();
+    timer->start(timeout);
 }
+
+// startJob, waited for in a local event loop.
+Result<Outcome> runJob(QKeychain::Job *job, std::chrono::milliseconds timeout)
+{
+    std::optional<Result<Outcome>> result;
+    QEventLoop loop;
+    startJob(job, timeout, &loop, [&](const Result<Outcome> &outcome) {
+        result = outcome;
+        loop.quit();
+    });
+    // User input waits: a click must not reach a window whose code is
+    // still inside this call. Timers, sockets and painting go on.
+    if (!result)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return *result;
+}
+
+Result<QString> readOutcome(const Result<Outcome> &outcome);
 
 Error jobError(const Outcome &outcome)
 {
     return keychainError(outcome.errorString.isEmpty()
                              ? PasswordStore::tr("QtKeychain error %1").arg(static_cast<int>(outcome.error))
                              : outcome.errorString);
+}
+
+Result<QString> readOutcome(const Result<Outcome> &outcome)
+{
+    if (!outcome)
+        return std::unexpected(outcome.error());
+    if (outcome->error == QKeychain::EntryNotFound)
+        return QString();
+    if (outcome->error != QKeychain::NoError)
+        return std::unexpected(jobError(*outcome));
+    return outcome->text;
 }
 #endif
 
@@ -116,18 +150,25 @@ Result<QString> PasswordStore::load(const QString &key, std::chrono::millisecond
 #ifdef SCHEMADESK_HAVE_KEYCHAIN
     auto *job = new QKeychain::ReadPasswordJob(service);
     job->setKey(key);
-    auto outcome = runJob(job, timeout);
-    if (!outcome)
-        return std::unexpected(outcome.error());
-    if (outcome->error == QKeychain::EntryNotFound)
-        return QString();
-    if (outcome->error != QKeychain::NoError)
-        return std::unexpected(jobError(*outcome));
-    return outcome->text;
+    return readOutcome(runJob(job, timeout));
 #else
     Q_UNUSED(key);
     Q_UNUSED(timeout);
     return QString();
+#endif
+}
+
+void PasswordStore::loadLater(const QString &key, QObject *context, std::function<void(const Result<QString> &)> done,
+                              std::chrono::milliseconds timeout)
+{
+#ifdef SCHEMADESK_HAVE_KEYCHAIN
+    auto *job = new QKeychain::ReadPasswordJob(service);
+    job->setKey(key);
+    startJob(job, timeout, context, [done = std::move(done)](const Result<Outcome> &outcome) { done(readOutcome(outcome)); });
+#else
+    Q_UNUSED(key);
+    Q_UNUSED(timeout);
+    QMetaObject::invokeMethod(context, [done = std::move(done)] { done(QString()); }, Qt::QueuedConnection);
 #endif
 }
 

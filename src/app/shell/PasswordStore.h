@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 namespace sd::app {
 
@@ -40,6 +41,10 @@ public:
                               std::chrono::milliseconds timeout = defaultTimeout);
     // The password kept for `key`, or an empty string when none is.
     static Result<QString> load(const QString &key, std::chrono::milliseconds timeout = defaultTimeout);
+    // The same without waiting: `done` runs later on `context`'s thread
+    // (never if `context` is gone), with the password or the error.
+    static void loadLater(const QString &key, QObject *context, std::function<void(const Result<QString> &)> done,
+                          std::chrono::milliseconds timeout = defaultTimeout);
     // Forgets the password of `key`; forgetting one never kept succeeds.
     static Result<void> remove(const QString &key, std::chrono::milliseconds timeout = defaultTimeout);
 };

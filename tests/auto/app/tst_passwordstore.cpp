@@ -6,6 +6,7 @@
 // that never answers is cut off by PasswordStore's timeout.
 
 #include "SecretServiceTestServer.h"
+#include "ShellTestSupport.h"
 #include "TestResult.h"
 #include "db/DatabaseUrl.h"
 #include "shell/PasswordStore.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void keysStaySeparate();
     void keptInTheSecretService();
     void keychainThatNeverAnswersTimesOut();
+    void loadLaterKeepsTheEventLoopGoing();
     void withoutSecretService_data();
     void withoutSecretService();
 
@@ -305,6 +307,47 @@ void tst_PasswordStore::keychainThatNeverAnswersTimesOut()
     QVERIFY(m_server->resume());
     QTRY_VERIFY_WITH_TIMEOUT(PasswordStore::load(key).value_or(QString()) == QLatin1String("late"), 20000);
     qInfo("after the keychain answered again: the late store landed after %lld ms", timer.elapsed());
+}
+
+// loadLater (what ConnectFlow uses): the answer arrives by callback while
+// the event loop goes on, also when the keychain never answers.
+void tst_PasswordStore::loadLaterKeepsTheEventLoopGoing()
+{
+    const QString key = use(QStringLiteral("postgresql://carol@db.example.com:5432/later"));
+    SD_VERIFY_RESULT(PasswordStore::store(key, QStringLiteral("s3cret")));
+    QObject context;
+    std::optional<Result<QString>> loaded;
+    PasswordStore::loadLater(key, &context, [&](const Result<QString> &result) { loaded = result; });
+    QTRY_VERIFY(loaded.has_value());
+    SD_VERIFY_RESULT(*loaded);
+    QCOMPARE(**loaded, QStringLiteral("s3cret"));
+
+    QVERIFY(m_server->freeze());
+    loaded.reset();
+    EventLoopProbe probe;
+    QElapsedTimer timer;
+    timer.start();
+    probe.start();
+    PasswordStore::loadLater(key, &context, [&](const Result<QString> &result) { loaded = result; }, 1000ms);
+    QVERIFY(!loaded.has_value()); // not answered inside the call
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 5000);
+    probe.stop();
+    QVERIFY(!*loaded);
+    QVERIFY2(loaded->error().message.contains(QLatin1String("did not answer")), qPrintable(loaded->error().toString()));
+    QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(probe.maxGapMs() < 100, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(probe.maxGapMs())));
+    QVERIFY(m_server->resume());
+    // The abandoned read ends; the keychain works again.
+    QTRY_VERIFY_WITH_TIMEOUT(PasswordStore::load(key).value_or(QString()) == QLatin1String("s3cret"), 20000);
+
+    // A context that is gone never gets the answer.
+    bool called = false;
+    {
+        QObject shortLived;
+        PasswordStore::loadLater(key, &shortLived, [&](const Result<QString> &) { called = true; });
+    }
+    QTest::qWait(300);
+    QVERIFY(!called);
 }
 
 void tst_PasswordStore::withoutSecretService_data()

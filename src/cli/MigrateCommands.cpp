@@ -133,9 +133,8 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
         }
     };
     options.revisionStarted = [&](int, const PlannedRevision &r) {
-        console.out(QStringLiteral("%1 %2  %3 ... ")
-                        .arg(args.direction == Direction::Upgrade ? Tr::tr("upgrading") : Tr::tr("downgrading"), r.migration.revision,
-                             r.migration.message));
+        console.out((args.direction == Direction::Upgrade ? Tr::tr("upgrading %1  %2 ... ") : Tr::tr("downgrading %1  %2 ... "))
+                        .arg(r.migration.revision, r.migration.message));
     };
     options.revisionFinished = [&](int, const PlannedRevision &, qint64 ms) { console.out(Tr::tr("done (%1 ms)").arg(ms) + QLatin1Char('\n')); };
 

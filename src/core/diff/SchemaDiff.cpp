@@ -354,7 +354,7 @@ void compareEnums(const QList<EnumType> &cfg, const QList<EnumType> &live, Diffe
             }
             if (!dropped.isEmpty()) {
                 d.destructive = true;
-                d.reason = Tr::tr("removes value(s) %1 from enum %2: rows holding them must change")
+                d.reason = Tr::tr("removes value(s) %1 from enum %2: rows holding them must change", nullptr, int(dropped.size()))
                                .arg(dropped.join(QStringLiteral(", ")), c.name);
             }
             out.append(d);

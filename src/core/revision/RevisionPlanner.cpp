@@ -154,9 +154,8 @@ Result<QStringList> RevisionPlanner::stepUp(const QStringList &start, int steps,
             }
         }
         if (next.isEmpty()) {
-            return std::unexpected(Error::usage(Tr::tr("%1 goes beyond the last revision: only %2 step(s) up from here")
-                                                    .arg(target)
-                                                    .arg(i)));
+            return std::unexpected(Error::usage(Tr::tr("%1 goes beyond the last revision: only %n step(s) up from here", nullptr, i)
+                                                    .arg(target)));
         }
         if (next.size() > 1) {
             return std::unexpected(Error::usage(Tr::tr("%1 is ambiguous: the graph forks here into %2; name the revision")
@@ -173,9 +172,8 @@ Result<QStringList> RevisionPlanner::stepDown(const QStringList &start, int step
     QStringList heads = start;
     for (int i = 0; i < steps; ++i) {
         if (heads.isEmpty()) {
-            return std::unexpected(Error::usage(Tr::tr("%1 goes below base: only %2 revision(s) can be rolled back from here")
-                                                    .arg(target)
-                                                    .arg(i)));
+            return std::unexpected(Error::usage(Tr::tr("%1 goes below base: only %n revision(s) can be rolled back from here", nullptr, i)
+                                                    .arg(target)));
         }
         if (heads.size() > 1) {
             return std::unexpected(Error::usage(

@@ -76,7 +76,7 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
 {
     QString out = QStringLiteral("-- SchemaDesk %1 (%2): %3 -> %4, ")
                       .arg(directionKey(plan.direction), dialectKey(plan.dialect), VersionTable::describe(plan.headsBefore), VersionTable::describe(plan.headsAfter))
-                  + Tr::tr("%1 revision(s)").arg(plan.revisions.size()) + QLatin1Char('\n');
+                  + Tr::tr("%n revision(s)", nullptr, int(plan.revisions.size())) + QLatin1Char('\n');
     if (plan.isEmpty())
         return out + Tr::tr("-- nothing to do") + QLatin1Char('\n');
     if (withVersionTables) {

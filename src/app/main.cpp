@@ -4,6 +4,7 @@
 
 #include "MainWindow.h"
 #include "i18n/Translations.h"
+#include "shell/ApplicationIcon.h"
 #include "shell/RecentProjects.h"
 #include "shell/Workspace.h"
 
@@ -17,6 +18,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("SchemaDesk"));
     QApplication::setOrganizationName(QStringLiteral("SchemaDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SCHEMADESK_VERSION));
+    QApplication::setWindowIcon(sd::app::applicationIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("schemadesk")); // resources/schemadesk.desktop
     sd::Translations::install(app);
 
     QCommandLineParser parser;

@@ -3,6 +3,8 @@
 // bringing SchemaDesk's own workspace database to head.
 
 #include "MainWindow.h"
+#include "i18n/Translations.h"
+#include "shell/ApplicationIcon.h"
 #include "shell/RecentProjects.h"
 #include "shell/Workspace.h"
 
@@ -16,6 +18,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("SchemaDesk"));
     QApplication::setOrganizationName(QStringLiteral("SchemaDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SCHEMADESK_VERSION));
+    QApplication::setWindowIcon(sd::app::applicationIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("schemadesk")); // resources/schemadesk.desktop
+    sd::Translations::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Database schema migrations for SQLite and PostgreSQL."));

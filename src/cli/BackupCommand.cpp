@@ -15,10 +15,10 @@ namespace sd::cli {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("BackupCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BackupCommand)
+};
 
 QString size(qint64 bytes)
 {
@@ -30,16 +30,16 @@ QString size(qint64 bytes)
 int runBackup(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("backup"),
-                      tr("Back up the database: SQLite an online copy of the file, PostgreSQL\n"
-                         "pg_dump in its custom format (restore with 'restore FILE -y')."));
+                      Tr::tr("Back up the database: SQLite an online copy of the file, PostgreSQL\n"
+                             "pg_dump in its custom format (restore with 'restore FILE -y')."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Write the backup to FILE (default: a timestamped file in the project folder)."),
+                                    Tr::tr("Write the backup to FILE (default: a timestamped file in the project folder)."),
                                     QStringLiteral("FILE"));
     parser.addOption(output);
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     if (!parser.positionals().isEmpty())
-        return context.fail(Error::usage(tr("backup takes no arguments; use -o FILE")));
+        return context.fail(Error::usage(Tr::tr("backup takes no arguments; use -o FILE")));
 
     auto connection = context.connect();
     if (!connection)
@@ -49,7 +49,7 @@ int runBackup(CommandContext &context, const QStringList &arguments)
     auto info = DatabaseBackup::backup(*connection, file);
     if (!info)
         return context.fail(info.error());
-    context.console().out(tr("backed up %1 to %2 (%3, %4 ms)\n")
+    context.console().out(Tr::tr("backed up %1 to %2 (%3, %4 ms)\n")
                               .arg(connection->url().display(), QDir::current().relativeFilePath(info->file), size(info->bytes))
                               .arg(info->durationMs));
     return Success;
@@ -58,18 +58,18 @@ int runBackup(CommandContext &context, const QStringList &arguments)
 int runRestore(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("restore"),
-                      tr("Replace the database by a backup made with 'backup'. SQLite keeps the\n"
-                         "replaced file beside it; PostgreSQL runs pg_restore --clean in one transaction."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The backup to restore."));
-    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")}, tr("Confirm: the database's current content is replaced."));
-    const QCommandLineOption confirm(QStringLiteral("confirm"), tr("A protected environment's database name, typed to confirm."),
+                      Tr::tr("Replace the database by a backup made with 'backup'. SQLite keeps the\n"
+                             "replaced file beside it; PostgreSQL runs pg_restore --clean in one transaction."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The backup to restore."));
+    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")}, Tr::tr("Confirm: the database's current content is replaced."));
+    const QCommandLineOption confirm(QStringLiteral("confirm"), Tr::tr("A protected environment's database name, typed to confirm."),
                                      QStringLiteral("NAME"));
     parser.addOptions({yes, confirm});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     const QStringList positionals = parser.positionals();
     if (positionals.size() != 1)
-        return context.fail(Error::usage(tr("restore needs exactly one backup file")));
+        return context.fail(Error::usage(Tr::tr("restore needs exactly one backup file")));
 
     const Project *project = context.project();
     if (!project)
@@ -78,11 +78,11 @@ int runRestore(CommandContext &context, const QStringList &arguments)
     if (!url)
         return context.fail(url.error());
     if (!parser.isSet(yes))
-        return context.fail(Error::usage(tr("restore replaces everything in %1 by %2; add -y to confirm")
+        return context.fail(Error::usage(Tr::tr("restore replaces everything in %1 by %2; add -y to confirm")
                                              .arg(url->display(), positionals.first())));
     const QString name = url->dialect == DialectKind::PostgreSQL ? url->database : QFileInfo(url->path).fileName();
     if (project->isProtected(context.options().envName) && parser.value(confirm) != name)
-        return context.fail(Error::usage(tr("environment '%1' is protected: add --confirm %2 to replace its database")
+        return context.fail(Error::usage(Tr::tr("environment '%1' is protected: add --confirm %2 to replace its database")
                                              .arg(context.options().envName, name)));
     DatabaseUrl target = *url;
     if (target.dialect == DialectKind::PostgreSQL) {
@@ -95,9 +95,9 @@ int runRestore(CommandContext &context, const QStringList &arguments)
     auto info = DatabaseBackup::restore(target, positionals.first());
     if (!info)
         return context.fail(info.error());
-    QString out = tr("restored %1 from %2 (%3 ms)\n").arg(target.display(), info->file).arg(info->durationMs);
+    QString out = Tr::tr("restored %1 from %2 (%3 ms)\n").arg(target.display(), info->file).arg(info->durationMs);
     if (!info->keptCopy.isEmpty())
-        out += tr("the replaced database is kept as %1\n").arg(info->keptCopy);
+        out += Tr::tr("the replaced database is kept as %1\n").arg(info->keptCopy);
     context.console().out(out);
     return Success;
 }

@@ -15,10 +15,10 @@ namespace sd::cli {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("MigrateCommands", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(MigrateCommands)
+};
 
 struct MigrateArguments
 {
@@ -35,13 +35,13 @@ struct MigrateArguments
 // Options every migrating verb takes.
 struct MigrateOptionSet
 {
-    QCommandLineOption sql{QStringLiteral("sql"), tr("Print the SQL script instead of running it.")};
+    QCommandLineOption sql{QStringLiteral("sql"), Tr::tr("Print the SQL script instead of running it.")};
     QCommandLineOption from{QStringLiteral("from"),
-                            tr("With --sql: plan from these revisions (comma-separated, or 'base') without connecting."),
+                            Tr::tr("With --sql: plan from these revisions (comma-separated, or 'base') without connecting."),
                             QStringLiteral("REVS")};
-    QCommandLineOption noWait{QStringLiteral("no-wait"), tr("Fail at once (exit 3) when another migrator holds the lock.")};
-    QCommandLineOption yes{{QStringLiteral("y"), QStringLiteral("yes")}, tr("Confirm: revisions are undone.")};
-    QCommandLineOption confirm{QStringLiteral("confirm"), tr("A protected environment's database name, typed to confirm."),
+    QCommandLineOption noWait{QStringLiteral("no-wait"), Tr::tr("Fail at once (exit 3) when another migrator holds the lock.")};
+    QCommandLineOption yes{{QStringLiteral("y"), QStringLiteral("yes")}, Tr::tr("Confirm: revisions are undone.")};
+    QCommandLineOption confirm{QStringLiteral("confirm"), Tr::tr("A protected environment's database name, typed to confirm."),
                                QStringLiteral("NAME")};
 
     void addTo(VerbParser &parser, bool undoes)
@@ -102,17 +102,17 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
             return context.fail(plan.error());
         reviewed = *plan;
         if (plan->isEmpty()) {
-            context.console().out(tr("nothing to undo: the database is at %1").arg(VersionTable::describe(plan->headsBefore)) + QLatin1Char('\n'));
+            context.console().out(Tr::tr("nothing to undo: the database is at %1").arg(VersionTable::describe(plan->headsBefore)) + QLatin1Char('\n'));
             return Success;
         }
         QStringList undone;
         for (const PlannedRevision &r : plan->revisions)
             undone << r.migration.revision + QStringLiteral(" (") + r.migration.message + QLatin1Char(')');
         if (!args.confirmed)
-            return context.fail(Error::usage(tr("downgrade to %1 would undo %2; add -y to confirm")
+            return context.fail(Error::usage(Tr::tr("downgrade to %1 would undo %2; add -y to confirm")
                                                  .arg(VersionTable::describe(plan->headsAfter), undone.join(QStringLiteral(", ")))));
         if (project->isProtected(context.options().envName) && args.confirmName != databaseName(connection->url()))
-            return context.fail(Error::usage(tr("environment '%1' is protected: add --confirm %2 to undo %3")
+            return context.fail(Error::usage(Tr::tr("environment '%1' is protected: add --confirm %2 to undo %3")
                                                  .arg(context.options().envName, databaseName(connection->url()),
                                                       undone.join(QStringLiteral(", ")))));
     }
@@ -122,32 +122,31 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
     options.connectOptions = context.connectOptions();
     options.lock.wait = !args.noWait;
     options.lock.waiting = [&](const LockHolder &holder) {
-        console.error(tr("waiting for the migration lock held by %1").arg(holder.description()));
+        console.error(Tr::tr("waiting for the migration lock held by %1").arg(holder.description()));
     };
     options.planned = [&](const MigrationPlan &plan) {
         for (const PlannedRevision &r : plan.revisions) {
             if (r.hasAutocommitStatements())
-                console.out(tr("note: revision %1 runs statements outside its transaction; they cannot be rolled back with it")
+                console.out(Tr::tr("note: revision %1 runs statements outside its transaction; they cannot be rolled back with it")
                                 .arg(r.migration.revision)
                             + QLatin1Char('\n'));
         }
     };
     options.revisionStarted = [&](int, const PlannedRevision &r) {
-        console.out(QStringLiteral("%1 %2  %3 ... ")
-                        .arg(args.direction == Direction::Upgrade ? tr("upgrading") : tr("downgrading"), r.migration.revision,
-                             r.migration.message));
+        console.out((args.direction == Direction::Upgrade ? Tr::tr("upgrading %1  %2 ... ") : Tr::tr("downgrading %1  %2 ... "))
+                        .arg(r.migration.revision, r.migration.message));
     };
-    options.revisionFinished = [&](int, const PlannedRevision &, qint64 ms) { console.out(tr("done (%1 ms)").arg(ms) + QLatin1Char('\n')); };
+    options.revisionFinished = [&](int, const PlannedRevision &, qint64 ms) { console.out(Tr::tr("done (%1 ms)").arg(ms) + QLatin1Char('\n')); };
 
     auto report = migrator.migrate(*connection, args.direction, args.target, options, reviewed ? &*reviewed : nullptr);
     if (!report) {
-        console.out(tr("failed") + QLatin1Char('\n'));
+        console.out(Tr::tr("failed") + QLatin1Char('\n'));
         return context.fail(report.error());
     }
     if (report->plan.isEmpty())
-        console.out(tr("nothing to do: the database is at %1").arg(VersionTable::describe(report->plan.headsBefore)) + QLatin1Char('\n'));
+        console.out(Tr::tr("nothing to do: the database is at %1").arg(VersionTable::describe(report->plan.headsBefore)) + QLatin1Char('\n'));
     else
-        console.out(tr("the database is at %1 (%n revision(s), %2 ms)", report->completed)
+        console.out(Tr::tr("the database is at %1 (%n revision(s), %2 ms)", nullptr, report->completed)
                         .arg(VersionTable::describe(report->headsAfter))
                         .arg(report->durationMs)
                     + QLatin1Char('\n'));
@@ -161,15 +160,15 @@ std::optional<int> parseMigrate(CommandContext &context, VerbParser &parser, Mig
         return code;
     const QStringList positionals = parser.positionals();
     if (positionals.size() > 1)
-        return context.fail(Error::usage(tr("one target at most, found: %1").arg(positionals.join(QLatin1Char(' ')))));
+        return context.fail(Error::usage(Tr::tr("one target at most, found: %1").arg(positionals.join(QLatin1Char(' ')))));
     args.target = positionals.isEmpty() ? defaultTarget : positionals.first();
     if (args.target.isEmpty())
-        return context.fail(Error::usage(tr("a target is needed (a revision, base, or -N)")));
+        return context.fail(Error::usage(Tr::tr("a target is needed (a revision, base, or -N)")));
     args.sql = parser.isSet(set.sql);
     args.noWait = parser.isSet(set.noWait);
     if (parser.isSet(set.from)) {
         if (!args.sql)
-            return context.fail(Error::usage(tr("--from needs --sql")));
+            return context.fail(Error::usage(Tr::tr("--from needs --sql")));
         args.offline = true;
         const QString from = parser.value(set.from);
         if (from != QLatin1String("base"))
@@ -187,10 +186,10 @@ std::optional<int> parseMigrate(CommandContext &context, VerbParser &parser, Mig
 int runUpgrade(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("upgrade"),
-                      tr("Apply migrations up to TARGET (default head): head, heads, +N, a revision\n"
-                         "or a unique prefix of one. Each revision runs in its own transaction; a\n"
-                         "failing one is rolled back completely and the run stops (exit 4)."));
-    parser.addPositionalArgument(QStringLiteral("TARGET"), tr("Where to go (default: head)."), QStringLiteral("[TARGET]"));
+                      Tr::tr("Apply migrations up to TARGET (default head): head, heads, +N, a revision\n"
+                             "or a unique prefix of one. Each revision runs in its own transaction; a\n"
+                             "failing one is rolled back completely and the run stops (exit 4)."));
+    parser.addPositionalArgument(QStringLiteral("TARGET"), Tr::tr("Where to go (default: head)."), QStringLiteral("[TARGET]"));
     MigrateOptionSet set;
     set.addTo(parser, false);
     MigrateArguments args;
@@ -202,9 +201,9 @@ int runUpgrade(CommandContext &context, const QStringList &arguments)
 int runDowngrade(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("downgrade"),
-                      tr("Roll back to TARGET: -N (N revisions), base, or a revision. Refuses\n"
-                         "without -y, saying what would be undone."));
-    parser.addPositionalArgument(QStringLiteral("TARGET"), tr("Where to go back to."));
+                      Tr::tr("Roll back to TARGET: -N (N revisions), base, or a revision. Refuses\n"
+                             "without -y, saying what would be undone."));
+    parser.addPositionalArgument(QStringLiteral("TARGET"), Tr::tr("Where to go back to."));
     MigrateOptionSet set;
     set.addTo(parser, true);
     MigrateArguments args;
@@ -216,13 +215,13 @@ int runDowngrade(CommandContext &context, const QStringList &arguments)
 
 int runReset(CommandContext &context, const QStringList &arguments)
 {
-    VerbParser parser(QStringLiteral("reset"), tr("Downgrade to base, then upgrade to head. Refuses without -y."));
+    VerbParser parser(QStringLiteral("reset"), Tr::tr("Downgrade to base, then upgrade to head. Refuses without -y."));
     MigrateOptionSet set;
     parser.addOptions({set.noWait, set.yes, set.confirm});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     if (!parser.positionals().isEmpty())
-        return context.fail(Error::usage(tr("reset takes no target")));
+        return context.fail(Error::usage(Tr::tr("reset takes no target")));
     // The way back up must exist before anything is undone (several heads,
     // a migration that does not render: refuse now, not at base).
     const RevisionGraph *graph = context.graph();
@@ -250,15 +249,15 @@ int runReset(CommandContext &context, const QStringList &arguments)
 int runStamp(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("stamp"),
-                      tr("Set the version table to REV (a revision, heads, head or base) without\n"
-                         "running any migration: for a database whose schema is already there."));
-    parser.addPositionalArgument(QStringLiteral("REV"), tr("The revision the database is at."));
-    const QCommandLineOption noWait(QStringLiteral("no-wait"), tr("Fail at once when another migrator holds the lock."));
+                      Tr::tr("Set the version table to REV (a revision, heads, head or base) without\n"
+                             "running any migration: for a database whose schema is already there."));
+    parser.addPositionalArgument(QStringLiteral("REV"), Tr::tr("The revision the database is at."));
+    const QCommandLineOption noWait(QStringLiteral("no-wait"), Tr::tr("Fail at once when another migrator holds the lock."));
     parser.addOption(noWait);
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     if (parser.positionals().size() != 1)
-        return context.fail(Error::usage(tr("stamp needs exactly one revision")));
+        return context.fail(Error::usage(Tr::tr("stamp needs exactly one revision")));
     const RevisionGraph *graph = context.graph();
     if (!graph)
         return context.exitCode();
@@ -272,7 +271,7 @@ int runStamp(CommandContext &context, const QStringList &arguments)
     auto rows = migrator.stamp(*connection, parser.positionals().first(), options);
     if (!rows)
         return context.fail(rows.error());
-    context.console().out(tr("stamped: the database is at %1").arg(VersionTable::describe(*rows)) + QLatin1Char('\n'));
+    context.console().out(Tr::tr("stamped: the database is at %1").arg(VersionTable::describe(*rows)) + QLatin1Char('\n'));
     return Success;
 }
 

@@ -22,10 +22,10 @@ namespace sd::cli {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("RevisionCommands", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevisionCommands)
+};
 
 void printJson(CommandContext &context, const QJsonValue &value)
 {
@@ -77,8 +77,8 @@ RevisionMarks marksFor(const RevisionGraph &graph, const Migration &m, const Dat
 
 int runCurrent(CommandContext &context, const QStringList &arguments)
 {
-    VerbParser parser(QStringLiteral("current"), tr("Show the revision(s) the database is at."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print as JSON."));
+    VerbParser parser(QStringLiteral("current"), Tr::tr("Show the revision(s) the database is at."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print as JSON."));
     parser.addOption(json);
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
@@ -97,7 +97,7 @@ int runCurrent(CommandContext &context, const QStringList &arguments)
     for (const QString &id : state->current) {
         const Migration *m = graph->revision(id);
         if (!m) {
-            out += id + QStringLiteral("  ") + tr("(unknown: no file in the migrations folder has this revision)") + QLatin1Char('\n');
+            out += id + QStringLiteral("  ") + Tr::tr("(unknown: no file in the migrations folder has this revision)") + QLatin1Char('\n');
             array.append(QJsonObject{{QStringLiteral("revision"), id}, {QStringLiteral("unknown"), true}});
             continue;
         }
@@ -109,15 +109,15 @@ int runCurrent(CommandContext &context, const QStringList &arguments)
         printJson(context, array);
         return Success;
     }
-    context.console().out(state->current.isEmpty() ? tr("base (no revision applied)") + QLatin1Char('\n') : out);
+    context.console().out(state->current.isEmpty() ? Tr::tr("base (no revision applied)") + QLatin1Char('\n') : out);
     return Success;
 }
 
 int runHeads(CommandContext &context, const QStringList &arguments)
 {
-    VerbParser parser(QStringLiteral("heads"), tr("Show the heads of the revision graph (revisions nothing builds on).\n"
-                                                  "Several heads are joined with 'merge'."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print as JSON."));
+    VerbParser parser(QStringLiteral("heads"), Tr::tr("Show the heads of the revision graph (revisions nothing builds on).\n"
+                                                      "Several heads are joined with 'merge'."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print as JSON."));
     parser.addOption(json);
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
@@ -137,9 +137,9 @@ int runHeads(CommandContext &context, const QStringList &arguments)
         return Success;
     }
     if (graph->isEmpty())
-        out = tr("no revisions yet") + QLatin1Char('\n');
+        out = Tr::tr("no revisions yet") + QLatin1Char('\n');
     else if (graph->heads().size() > 1)
-        out += tr("%n heads: join them with '%1 merge -m MESSAGE'", int(graph->heads().size())).arg(QCoreApplication::applicationName())
+        out += Tr::tr("%n heads: join them with '%1 merge -m MESSAGE'", nullptr, int(graph->heads().size())).arg(QCoreApplication::applicationName())
                + QLatin1Char('\n');
     context.console().out(out);
     return Success;
@@ -148,12 +148,12 @@ int runHeads(CommandContext &context, const QStringList &arguments)
 int runHistory(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("history"),
-                      tr("Show the revision graph, newest first, branches and merges drawn, the\n"
-                         "database's current revision marked '@'. Without a reachable database\n"
-                         "use --no-db."));
-    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")}, tr("Also show files, parents and operations."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print as JSON."));
-    const QCommandLineOption noDb(QStringLiteral("no-db"), tr("Do not connect: no current revision marked."));
+                      Tr::tr("Show the revision graph, newest first, branches and merges drawn, the\n"
+                             "database's current revision marked '@'. Without a reachable database\n"
+                             "use --no-db."));
+    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")}, Tr::tr("Also show files, parents and operations."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print as JSON."));
+    const QCommandLineOption noDb(QStringLiteral("no-db"), Tr::tr("Do not connect: no current revision marked."));
     parser.addOptions({verbose, json, noDb});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
@@ -184,7 +184,7 @@ int runHistory(CommandContext &context, const QStringList &arguments)
         return Success;
     }
     if (rows.isEmpty()) {
-        context.console().out(tr("no revisions yet") + QLatin1Char('\n'));
+        context.console().out(Tr::tr("no revisions yet") + QLatin1Char('\n'));
         return Success;
     }
     // Lanes as columns: '*' a revision ('@' the current one), '|' a line
@@ -222,8 +222,8 @@ int runHistory(CommandContext &context, const QStringList &arguments)
             if (!row.isBase)
                 through.insert(row.lane, QLatin1Char('|'));
             const QString indent = lanes(width, through);
-            out += indent + QStringLiteral("    ") + tr("file: %1").arg(graph->displayPath(row.revision)) + QLatin1Char('\n');
-            out += indent + QStringLiteral("    ") + tr("parents: %1").arg(m->downRevisions.isEmpty() ? QStringLiteral("base")
+            out += indent + QStringLiteral("    ") + Tr::tr("file: %1").arg(graph->displayPath(row.revision)) + QLatin1Char('\n');
+            out += indent + QStringLiteral("    ") + Tr::tr("parents: %1").arg(m->downRevisions.isEmpty() ? QStringLiteral("base")
                                                                                                  : m->downRevisions.join(QStringLiteral(", ")))
                    + QLatin1Char('\n');
             for (const Operation &op : m->upgrade)
@@ -243,7 +243,7 @@ int runHistory(CommandContext &context, const QStringList &arguments)
     }
     if (known) {
         for (const ChangedMigration &c : known->changes)
-            out += tr("warning: %1").arg(c.description()) + QLatin1Char('\n');
+            out += Tr::tr("warning: %1").arg(c.description()) + QLatin1Char('\n');
     }
     context.console().out(out);
     return Success;
@@ -252,10 +252,10 @@ int runHistory(CommandContext &context, const QStringList &arguments)
 int runPending(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("pending"),
-                      tr("List the revisions not applied to the database, in the order 'upgrade heads'\n"
-                         "would apply them. With -v, each revision's statements and their hazards."));
-    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")}, tr("Show statements and hazards."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print as JSON."));
+                      Tr::tr("List the revisions not applied to the database, in the order 'upgrade heads'\n"
+                             "would apply them. With -v, each revision's statements and their hazards."));
+    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")}, Tr::tr("Show statements and hazards."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print as JSON."));
     parser.addOptions({verbose, json});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
@@ -289,7 +289,7 @@ int runPending(CommandContext &context, const QStringList &arguments)
         return Success;
     }
     if (plan->isEmpty()) {
-        context.console().out(tr("nothing pending: the database is at %1").arg(VersionTable::describe(plan->headsBefore))
+        context.console().out(Tr::tr("nothing pending: the database is at %1").arg(VersionTable::describe(plan->headsBefore))
                               + QLatin1Char('\n'));
         return Success;
     }
@@ -304,7 +304,7 @@ int runPending(CommandContext &context, const QStringList &arguments)
             out += QStringLiteral("    ") + MigrationScript::inlineBindings(s).simplified() + QLatin1Char('\n');
         }
     }
-    out += tr("%n revision(s) pending", int(plan->revisions.size())) + QLatin1Char('\n');
+    out += Tr::tr("%n revision(s) pending", nullptr, int(plan->revisions.size())) + QLatin1Char('\n');
     context.console().out(out);
     return Success;
 }

@@ -21,20 +21,20 @@ namespace sd::cli {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("StatusCommand", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(StatusCommand)
+};
 
 } // namespace
 
 int runStatus(CommandContext &context, const QStringList &arguments)
 {
     VerbParser parser(QStringLiteral("status"),
-                      tr("Show the connection, the dialect, the revision the database is at, the heads\n"
-                         "and pending revisions, applied files changed since, how far the database drifts\n"
-                         "from the schema configuration, and the objects SchemaDesk leaves alone."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the status as JSON."));
+                      Tr::tr("Show the connection, the dialect, the revision the database is at, the heads\n"
+                             "and pending revisions, applied files changed since, how far the database drifts\n"
+                             "from the schema configuration, and the objects SchemaDesk leaves alone."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the status as JSON."));
     parser.addOption(json);
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
@@ -94,27 +94,27 @@ int runStatus(CommandContext &context, const QStringList &arguments)
 
     QString database = connection->url().display();
     if (connection->fileMissing())
-        database += QLatin1Char(' ') + tr("(the file does not exist yet)");
-    QString drift = diffs.isEmpty() ? tr("none: the database matches the schema configuration")
-                                    : tr("%n difference(s)", int(diffs.size()));
+        database += QLatin1Char(' ') + Tr::tr("(the file does not exist yet)");
+    QString drift = diffs.isEmpty() ? Tr::tr("none: the database matches the schema configuration")
+                                    : Tr::tr("%n difference(s)", nullptr, int(diffs.size()));
     if (destructive > 0)
-        drift += QStringLiteral(", ") + tr("%n can lose data", destructive);
+        drift += QStringLiteral(", ") + Tr::tr("%n can lose data", nullptr, destructive);
     if (!diffs.isEmpty())
-        drift += QStringLiteral(" (") + tr("run '%1 diff' to see them").arg(QCoreApplication::applicationName()) + QLatin1Char(')');
+        drift += QStringLiteral(" (") + Tr::tr("run '%1 diff' to see them").arg(QCoreApplication::applicationName()) + QLatin1Char(')');
     QStringList unmanaged;
     for (const UnmanagedObject &o : comparison->live.unmanaged)
         unmanaged << o.kind + QLatin1Char(' ') + o.name;
 
     const QList<std::pair<QString, QString>> rows{
-        {tr("project"), project->directory},
-        {tr("database"), database},
-        {tr("dialect"), dialect + QStringLiteral(" (") + connection->serverVersion() + QLatin1Char(')')},
-        {tr("current"), revisions->isEmpty() ? tr("base (no revision applied)") : revisions->join(QStringLiteral(", "))},
-        {tr("heads"), graph->isEmpty() ? tr("none (no migrations yet)") : graph->heads().join(QStringLiteral(", "))},
-        {tr("pending"), pending->isEmpty() ? tr("none") : tr("%n revision(s): %1", int(pending->size())).arg(pending->join(QStringLiteral(", ")))},
-        {tr("on open"), policy.description()},
-        {tr("drift"), drift},
-        {tr("unmanaged"), unmanaged.isEmpty() ? tr("none") : unmanaged.join(QStringLiteral(", "))},
+        {Tr::tr("project"), project->directory},
+        {Tr::tr("database"), database},
+        {Tr::tr("dialect"), dialect + QStringLiteral(" (") + connection->serverVersion() + QLatin1Char(')')},
+        {Tr::tr("current"), revisions->isEmpty() ? Tr::tr("base (no revision applied)") : revisions->join(QStringLiteral(", "))},
+        {Tr::tr("heads"), graph->isEmpty() ? Tr::tr("none (no migrations yet)") : graph->heads().join(QStringLiteral(", "))},
+        {Tr::tr("pending"), pending->isEmpty() ? Tr::tr("none") : Tr::tr("%n revision(s): %1", nullptr, int(pending->size())).arg(pending->join(QStringLiteral(", ")))},
+        {Tr::tr("on open"), policy.description()},
+        {Tr::tr("drift"), drift},
+        {Tr::tr("unmanaged"), unmanaged.isEmpty() ? Tr::tr("none") : unmanaged.join(QStringLiteral(", "))},
     };
     QStringList changedLines;
     for (const ChangedMigration &c : changed)
@@ -126,7 +126,7 @@ int runStatus(CommandContext &context, const QStringList &arguments)
     for (const auto &[label, value] : rows)
         out += label.leftJustified(width + 2) + value + QLatin1Char('\n');
     for (const QString &line : changedLines)
-        out += tr("warning: %1").arg(line) + QLatin1Char('\n');
+        out += Tr::tr("warning: %1").arg(line) + QLatin1Char('\n');
     context.console().out(out);
     return Success;
 }

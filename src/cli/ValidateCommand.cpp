@@ -15,16 +15,24 @@
 
 namespace sd::cli {
 
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ValidateCommand)
+};
+
+} // namespace
+
 int runValidate(CommandContext &context, const QStringList &arguments)
 {
-    auto tr = [](const char *text, int n = -1) { return QCoreApplication::translate("ValidateCommand", text, nullptr, n); };
     VerbParser parser(QStringLiteral("validate"),
-                      tr("Check the schema configuration, the revision graph, that applied migrations'\n"
-                         "files are unchanged, and that replaying every migration from base on a scratch\n"
-                         "database (in-memory SQLite, or a temporary PostgreSQL schema dropped afterwards)\n"
-                         "gives exactly the configured schema. Exit 1 with every finding listed."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the findings as JSON."));
-    const QCommandLineOption noDb(QStringLiteral("no-db"), tr("Do not connect: no checksums; replay on in-memory SQLite."));
+                      Tr::tr("Check the schema configuration, the revision graph, that applied migrations'\n"
+                             "files are unchanged, and that replaying every migration from base on a scratch\n"
+                             "database (in-memory SQLite, or a temporary PostgreSQL schema dropped afterwards)\n"
+                             "gives exactly the configured schema. Exit 1 with every finding listed."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the findings as JSON."));
+    const QCommandLineOption noDb(QStringLiteral("no-db"), Tr::tr("Do not connect: no checksums; replay on in-memory SQLite."));
     parser.addOptions({json, noDb});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
@@ -58,13 +66,13 @@ int runValidate(CommandContext &context, const QStringList &arguments)
         for (const ChangedMigration &c : report.changed)
             context.console().error(c.description());
         if (!report.differences.isEmpty()) {
-            context.console().error(tr("replaying the migrations on %1 does not give the configured schema; "
-                                       "what the configuration still asks for:").arg(report.scratch));
+            context.console().error(Tr::tr("replaying the migrations on %1 does not give the configured schema; "
+                                           "what the configuration still asks for:").arg(report.scratch));
             context.console().out(DiffRenderer::text(report.differences, context.console().colour()));
         }
         if (report.ok())
-            context.console().out(tr("valid: configuration, revision graph and checksums are sound; %n revision(s) replayed on %1 "
-                                     "give the configured schema", report.replayed).arg(report.scratch)
+            context.console().out(Tr::tr("valid: configuration, revision graph and checksums are sound; %n revision(s) replayed on %1 "
+                                         "give the configured schema", nullptr, report.replayed).arg(report.scratch)
                                   + QLatin1Char('\n'));
     }
     if (report.ok())

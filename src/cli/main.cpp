@@ -4,6 +4,7 @@
 #include "CommandContext.h"
 #include "ExitCode.h"
 #include "config/Suggest.h"
+#include "i18n/Translations.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -76,6 +77,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("schemadesk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SCHEMADESK_VERSION));
+    Translations::install(app);
 
     Console console;
     GlobalOptions global;

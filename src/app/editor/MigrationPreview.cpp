@@ -16,10 +16,10 @@ namespace sd::app {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("sd::app::MigrationPreview", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MigrationPreview)
+};
 
 QString terminated(const QString &sql)
 {
@@ -50,20 +50,20 @@ QString renderOperations(const Operations &operations, const OperationRenderer &
         out += QStringLiteral("\n-- ") + op.description() + QLatin1Char('\n');
         const Result<Statements> statements = renderer.render(op, state);
         if (!statements) {
-            out += commented(tr("error: %1").arg(statements.error().message));
+            out += commented(Tr::tr("error: %1").arg(statements.error().message));
             diagnostics.append({op.line, op.column, statements.error().message, EditorDiagnostic::Severity::Error});
             continue;
         }
         for (const Statement &s : *statements) {
             if (s.placement == Statement::Placement::Autocommit)
-                out += QStringLiteral("-- ") + tr("runs outside the transaction: cannot be rolled back with the revision")
+                out += QStringLiteral("-- ") + Tr::tr("runs outside the transaction: cannot be rolled back with the revision")
                        + QLatin1Char('\n');
             if (const QString comment = MigrationScript::hazardComment(s); !comment.isEmpty())
                 out += comment + QLatin1Char('\n');
             out += terminated(MigrationScript::inlineBindings(s)) + QLatin1Char('\n');
         }
         if (const Result<void> applied = SchemaEvolver::apply(state, op); !applied) {
-            out += commented(tr("error: %1").arg(applied.error().message));
+            out += commented(Tr::tr("error: %1").arg(applied.error().message));
             diagnostics.append({op.line, op.column, applied.error().message, EditorDiagnostic::Severity::Error});
         }
     }
@@ -82,13 +82,13 @@ MigrationPreview MigrationPreview::build(const QByteArray &text, const QString &
 {
     MigrationPreview preview;
     preview.kind = kindOf(text);
-    const QString header = QStringLiteral("-- ") + tr("SchemaDesk preview for %1").arg(dialectKey(dialect)) + QLatin1Char('\n');
+    const QString header = QStringLiteral("-- ") + Tr::tr("SchemaDesk preview for %1").arg(dialectKey(dialect)) + QLatin1Char('\n');
 
     auto fail = [&](const Errors &errors) {
         preview.parseErrors = errors;
         for (const Error &e : errors)
             preview.diagnostics.append(diagnosticOf(e));
-        preview.sql = header + commented(tr("the file does not parse:"));
+        preview.sql = header + commented(Tr::tr("the file does not parse:"));
         for (const Error &e : errors)
             preview.sql += commented(e.toString());
     };
@@ -114,9 +114,9 @@ MigrationPreview MigrationPreview::build(const QByteArray &text, const QString &
     const OperationRenderer &renderer = OperationRenderer::get(dialect);
     Schema state = baseSchema;
     preview.sql = header + QStringLiteral("\n-- ")
-                  + tr("upgrade %1: %2").arg(migration->revision, migration->message) + QLatin1Char('\n')
+                  + Tr::tr("upgrade %1: %2").arg(migration->revision, migration->message) + QLatin1Char('\n')
                   + renderOperations(migration->upgrade, renderer, state, preview.diagnostics);
-    preview.sql += QStringLiteral("\n-- ") + tr("downgrade %1").arg(migration->revision) + QLatin1Char('\n')
+    preview.sql += QStringLiteral("\n-- ") + Tr::tr("downgrade %1").arg(migration->revision) + QLatin1Char('\n')
                    + renderOperations(migration->downgrade, renderer, state, preview.diagnostics);
     return preview;
 }

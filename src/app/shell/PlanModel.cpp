@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QFont>
 
+#include <limits>
+
 namespace sd::app {
 
 namespace {
@@ -78,7 +80,9 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
         case Rows:
             if (s.estimatedRows < 0)
                 return s.table.isEmpty() || !risky ? QString() : tr("unknown");
-            return tr("%L1 rows").arg(s.estimatedRows);
+            if (s.estimatedRows > std::numeric_limits<int>::max())
+                return tr("%L1 rows").arg(s.estimatedRows);
+            return tr("%Ln row(s)", nullptr, int(s.estimatedRows));
         }
         return {};
     case Qt::ToolTipRole:

@@ -20,10 +20,10 @@ namespace sd::app {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Workspace", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Workspace)
+};
 
 // SQLite binds a null QString as NULL; the columns are NOT NULL.
 QString text(const QString &s)
@@ -61,13 +61,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path)
 {
     QTemporaryDir migrations;
     if (!migrations.isValid() || !extractMigrations(migrations.path()))
-        return std::unexpected(Error::io(tr("cannot extract the workspace migrations"), migrations.path()));
+        return std::unexpected(Error::io(Tr::tr("cannot extract the workspace migrations"), migrations.path()));
     auto graph = RevisionGraphLoader::load(migrations.path());
     if (!graph)
         return std::unexpected(toErrors(graph.error()).value(0));
 
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return std::unexpected(Error::io(tr("cannot create the folder of the workspace database"), path));
+        return std::unexpected(Error::io(Tr::tr("cannot create the folder of the workspace database"), path));
     const bool existed = QFile::exists(path);
     auto url = DatabaseUrl::parse(QStringLiteral("sqlite:///") + QFileInfo(path).absoluteFilePath());
     if (!url)

@@ -23,10 +23,10 @@ namespace {
 
 using K = Difference::Kind;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Autogenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Autogenerator)
+};
 
 template<typename T>
 const T *side(const Difference::Object &object)
@@ -36,7 +36,7 @@ const T *side(const Difference::Object &object)
 
 QString destroysData(const QString &reason)
 {
-    return tr("destroys data: %1").arg(reason);
+    return Tr::tr("destroys data: %1").arg(reason);
 }
 
 Operation operation(OperationData data, const QString &note = {})
@@ -93,7 +93,7 @@ private:
 
     void notGenerated(const Difference &d, const QString &why)
     {
-        m_warnings << tr("not generated: %1 (%2)")
+        m_warnings << Tr::tr("not generated: %1 (%2)")
                           .arg(d.table.isEmpty() || d.kind == K::TableCommentChanged || d.kind == K::PartitioningChanged
                                    ? d.description()
                                    : d.table + QStringLiteral(": ") + d.description(),
@@ -159,10 +159,10 @@ private:
             m_tableRenames << operation(RenameTableOp{d.oldName, d.name});
             return;
         case K::TableCommentChanged:
-            notGenerated(d, tr("no operation changes a table's comment; write it as sql"));
+            notGenerated(d, Tr::tr("no operation changes a table's comment; write it as sql"));
             return;
         case K::PartitioningChanged:
-            notGenerated(d, tr("a table's partitioning changes only by recreating it; write it as sql"));
+            notGenerated(d, Tr::tr("a table's partitioning changes only by recreating it; write it as sql"));
             return;
         case K::ColumnAdded:
             m_addColumns << operation(AddColumnOp{d.table, portableColumn(d.table, d.name, *side<Column>(d.configured))});
@@ -187,13 +187,13 @@ private:
             alterColumn(d, note);
             return;
         case K::ColumnAutoincrementChanged:
-            notGenerated(d, tr("no operation changes autoincrement; write it as sql"));
+            notGenerated(d, Tr::tr("no operation changes autoincrement; write it as sql"));
             return;
         case K::ColumnGeneratedChanged:
-            notGenerated(d, tr("no operation changes a generated column's expression; write it as sql"));
+            notGenerated(d, Tr::tr("no operation changes a generated column's expression; write it as sql"));
             return;
         case K::PrimaryKeyChanged:
-            notGenerated(d, tr("no operation changes a primary key; write it as sql"));
+            notGenerated(d, Tr::tr("no operation changes a primary key; write it as sql"));
             return;
         case K::IndexAdded:
             m_addConstraints << operation(CreateIndexOp{d.table, m_names.index(d.table, *side<Index>(d.configured)), false});
@@ -271,7 +271,7 @@ private:
                 kept << v;
         }
         if (kept != before) {
-            notGenerated(d, tr("removing or reordering enum values needs the type recreated; write it as sql"));
+            notGenerated(d, Tr::tr("removing or reordering enum values needs the type recreated; write it as sql"));
             return;
         }
         for (qsizetype i = 0; i < after.size(); ++i) {
@@ -432,7 +432,7 @@ private:
         for (auto it = upgrade.crbegin(); it != upgrade.crend(); ++it) {
             auto inverse = OperationInverse::of(*it);
             if (!inverse) {
-                warnings << tr("no downgrade for: %1 (%2)").arg(it->description(), inverse.error());
+                warnings << Tr::tr("no downgrade for: %1 (%2)").arg(it->description(), inverse.error());
                 continue;
             }
             inverse->note = downgradeNote(*inverse);
@@ -443,14 +443,14 @@ private:
                 // the old one and the rows hold the placeholder.
                 const std::optional<DefaultValue> placeholder = placeholderFor(add->column.type);
                 if (!placeholder) {
-                    warnings << tr("the downgrade re-adds %1.%2 NOT NULL without a default: it fails on a table with rows")
+                    warnings << Tr::tr("the downgrade re-adds %1.%2 NOT NULL without a default: it fails on a table with rows")
                                     .arg(add->table, add->column.name);
                     result << *inverse;
                     continue;
                 }
                 AddColumnOp withDefault = *add;
                 withDefault.column.defaultValue = *placeholder;
-                result << Operation::of(withDefault, tr("the dropped values cannot come back: rows get %1").arg(placeholder->display()));
+                result << Operation::of(withDefault, Tr::tr("the dropped values cannot come back: rows get %1").arg(placeholder->display()));
                 AlterColumnOp dropDefault;
                 dropDefault.table = add->table;
                 dropDefault.column = add->column.name;
@@ -503,17 +503,17 @@ private:
     QString downgradeNote(const Operation &op) const
     {
         if (const auto *drop = op.as<DropTableOp>())
-            return destroysData(tr("drops table %1 and every row in it").arg(drop->name));
+            return destroysData(Tr::tr("drops table %1 and every row in it").arg(drop->name));
         if (const auto *drop = op.as<DropColumnOp>())
-            return destroysData(tr("drops column %1.%2 and the values it holds").arg(drop->table, drop->column));
+            return destroysData(Tr::tr("drops column %1.%2 and the values it holds").arg(drop->table, drop->column));
         if (const auto *alter = op.as<AlterColumnOp>()) {
             QStringList reasons;
             if (alter->type && alter->existingType && m_dialect.isNarrowing(*alter->existingType, *alter->type))
-                reasons << tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
+                reasons << Tr::tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
                                .arg(alter->table, alter->column, alter->existingType->spelling(m_dialect.kind()),
                                     alter->type->spelling(m_dialect.kind()));
             if (alter->nullable && !*alter->nullable && alter->existingNullable.value_or(true))
-                reasons << tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
+                reasons << Tr::tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
                                .arg(alter->table, alter->column);
             QStringList notes;
             for (const QString &r : std::as_const(reasons))

@@ -17,10 +17,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("DatabaseBackup", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DatabaseBackup)
+};
 
 QString timestamp()
 {
@@ -44,7 +44,7 @@ Result<void> runTool(const DatabaseUrl &url, const QString &tool, const QStringL
 {
     const QString program = QStandardPaths::findExecutable(tool);
     if (program.isEmpty())
-        return std::unexpected(Error::io(tr("%1 is not installed (Debian package postgresql-client)").arg(tool)));
+        return std::unexpected(Error::io(Tr::tr("%1 is not installed (Debian package postgresql-client)").arg(tool)));
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!url.password.isEmpty())
@@ -52,15 +52,15 @@ Result<void> runTool(const DatabaseUrl &url, const QString &tool, const QStringL
     process.setProcessEnvironment(env);
     process.start(program, arguments);
     if (!process.waitForStarted())
-        return std::unexpected(Error::io(tr("cannot start %1: %2").arg(tool, process.errorString())));
+        return std::unexpected(Error::io(Tr::tr("cannot start %1: %2").arg(tool, process.errorString())));
     process.closeWriteChannel();
     process.waitForFinished(-1);
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         QString message = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         message.replace(QLatin1Char('\n'), QStringLiteral("; "));
         if (message.isEmpty())
-            message = tr("exit status %1").arg(process.exitCode());
-        return std::unexpected(Error::database(url.serverDescription(), tr("%1 failed: %2").arg(tool, message)));
+            message = Tr::tr("exit status %1").arg(process.exitCode());
+        return std::unexpected(Error::database(url.serverDescription(), Tr::tr("%1 failed: %2").arg(tool, message)));
     }
     return {};
 }
@@ -98,11 +98,11 @@ Result<BackupInfo> DatabaseBackup::backup(const Connection &connection, const QS
     timer.start();
     const QString target = QFileInfo(file).absoluteFilePath();
     if (QFile::exists(target))
-        return std::unexpected(Error::io(tr("the backup file already exists; choose a new name"), target));
+        return std::unexpected(Error::io(Tr::tr("the backup file already exists; choose a new name"), target));
     const DatabaseUrl &url = connection.url();
     if (url.dialect == DialectKind::Sqlite) {
         if (connection.fileMissing())
-            return std::unexpected(Error::io(tr("the database file does not exist"), url.path));
+            return std::unexpected(Error::io(Tr::tr("the database file does not exist"), url.path));
         if (auto ok = vacuumInto(connection, target); !ok)
             return std::unexpected(ok.error());
     } else {
@@ -123,7 +123,7 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
     timer.start();
     const QString source = QFileInfo(file).absoluteFilePath();
     if (!QFileInfo(source).isFile())
-        return std::unexpected(Error::io(tr("no such backup file"), source));
+        return std::unexpected(Error::io(Tr::tr("no such backup file"), source));
 
     if (url.dialect == DialectKind::PostgreSQL) {
         // Keep what is there now, beside the backup being restored.
@@ -131,7 +131,7 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
         BackupInfo info{source, QFileInfo(source).size(), 0,
                         QDir(dir).absoluteFilePath(url.database + QStringLiteral("-before-restore-") + timestamp() + QStringLiteral(".dump"))};
         if (QFile::exists(info.keptCopy))
-            return std::unexpected(Error::io(tr("a file for the copy of the current database already exists"), info.keptCopy));
+            return std::unexpected(Error::io(Tr::tr("a file for the copy of the current database already exists"), info.keptCopy));
         if (auto kept = runTool(url, QStringLiteral("pg_dump"),
                                 {QStringLiteral("--format=custom"), QStringLiteral("--no-password"),
                                  QStringLiteral("--file=") + info.keptCopy, QStringLiteral("--dbname=") + conninfo(url)});
@@ -145,7 +145,7 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
                                QStringLiteral("--dbname=") + conninfo(url), source});
             !ok) {
             Error e = ok.error();
-            e.message += QLatin1Char(' ') + tr("(nothing was restored; the database as it was is also saved in %1)").arg(info.keptCopy);
+            e.message += QLatin1Char(' ') + Tr::tr("(nothing was restored; the database as it was is also saved in %1)").arg(info.keptCopy);
             return std::unexpected(e);
         }
         info.durationMs = timer.elapsed();
@@ -153,9 +153,9 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
     }
 
     if (url.inMemory())
-        return std::unexpected(Error::usage(tr("an in-memory database cannot be restored")));
+        return std::unexpected(Error::usage(Tr::tr("an in-memory database cannot be restored")));
     if (!isSqliteFile(source))
-        return std::unexpected(Error::input(tr("not a SQLite database file"), source));
+        return std::unexpected(Error::input(Tr::tr("not a SQLite database file"), source));
     {
         // The backup must be sound before it replaces anything.
         DatabaseUrl backupUrl = url;
@@ -169,7 +169,7 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
         if (!result)
             return std::unexpected(result.error());
         if (!result->next() || result->value(0).toString() != QLatin1String("ok"))
-            return std::unexpected(Error::input(tr("the backup fails SQLite's integrity check"), source));
+            return std::unexpected(Error::input(Tr::tr("the backup fails SQLite's integrity check"), source));
     }
 
     BackupInfo info{source, QFileInfo(source).size(), 0, {}};
@@ -185,7 +185,7 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
             current->reset();
             QFile::remove(info.keptCopy);
             if (!QFile::copy(target, info.keptCopy))
-                return std::unexpected(Error::io(tr("cannot keep a copy of the database before replacing it"), info.keptCopy));
+                return std::unexpected(Error::io(Tr::tr("cannot keep a copy of the database before replacing it"), info.keptCopy));
             for (const char *suffix : {"-wal", "-shm"}) {
                 const QString side = target + QLatin1String(suffix);
                 if (QFile::exists(side))
@@ -196,12 +196,12 @@ Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString
     const QString temporary = target + QStringLiteral(".restoring");
     QFile::remove(temporary);
     if (!QFile::copy(source, temporary))
-        return std::unexpected(Error::io(tr("cannot copy the backup next to the database"), temporary));
+        return std::unexpected(Error::io(Tr::tr("cannot copy the backup next to the database"), temporary));
     std::error_code error;
     std::filesystem::rename(temporary.toStdString(), target.toStdString(), error);
     if (error) {
         QFile::remove(temporary);
-        return std::unexpected(Error::io(tr("cannot replace the database: %1").arg(QString::fromStdString(error.message())), target));
+        return std::unexpected(Error::io(Tr::tr("cannot replace the database: %1").arg(QString::fromStdString(error.message())), target));
     }
     // The replaced database's write-ahead log must not be replayed into the
     // restored one (its content is in the kept copy).

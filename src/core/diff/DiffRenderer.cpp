@@ -7,10 +7,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("DiffRenderer", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(DiffRenderer)
+};
 
 enum class Change { Add, Remove, Modify };
 
@@ -140,7 +140,7 @@ QString DiffRenderer::text(const Differences &differences, bool colour)
         return colour ? QStringLiteral("\x1b[%1m").arg(QLatin1String(code)) + s + QStringLiteral("\x1b[0m") : s;
     };
     if (differences.isEmpty())
-        return tr("No differences: the database matches the schema configuration.") + QLatin1Char('\n');
+        return Tr::tr("No differences: the database matches the schema configuration.") + QLatin1Char('\n');
 
     QString out;
     QString group;
@@ -157,7 +157,7 @@ QString DiffRenderer::text(const Differences &differences, bool colour)
             if (!first)
                 out += QLatin1Char('\n');
         } else {
-            const QString thisGroup = d.table.isEmpty() ? tr("enums") : tr("table %1").arg(d.table);
+            const QString thisGroup = d.table.isEmpty() ? Tr::tr("enums") : Tr::tr("table %1").arg(d.table);
             if (thisGroup != group) {
                 if (!first)
                     out += QLatin1Char('\n');
@@ -169,12 +169,12 @@ QString DiffRenderer::text(const Differences &differences, bool colour)
         out += indent + paint(marker, markerColour) + QLatin1Char(' ') + d.description() + QLatin1Char('\n');
         if (d.destructive) {
             ++destructive;
-            out += indent + QStringLiteral("    ") + paint(tr("! can lose data: %1").arg(d.reason), "1;31") + QLatin1Char('\n');
+            out += indent + QStringLiteral("    ") + paint(Tr::tr("! can lose data: %1").arg(d.reason), "1;31") + QLatin1Char('\n');
         }
     }
-    out += QLatin1Char('\n') + tr("%n difference(s)", int(differences.size()));
+    out += QLatin1Char('\n') + Tr::tr("%n difference(s)", nullptr, int(differences.size()));
     if (destructive > 0)
-        out += QStringLiteral(", ") + paint(tr("%n can lose data", destructive), "1;31");
+        out += QStringLiteral(", ") + paint(Tr::tr("%n can lose data", nullptr, destructive), "1;31");
     out += QLatin1Char('\n');
     return out;
 }

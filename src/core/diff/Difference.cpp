@@ -6,10 +6,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("Difference", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Difference)
+};
 
 QString columnSummary(const Column &c)
 {
@@ -53,7 +53,7 @@ QString foreignKeySummary(const ForeignKey &f)
 
 QString defaultText(const DefaultValue &v)
 {
-    return v.isSet() ? v.display() : tr("no default");
+    return v.isSet() ? v.display() : Tr::tr("no default");
 }
 
 template<typename T>
@@ -64,7 +64,7 @@ const T *side(const Difference::Object &o)
 
 QString named(const QString &what, const QString &name)
 {
-    return name.isEmpty() ? tr("unnamed %1").arg(what) : what + QLatin1Char(' ') + name;
+    return name.isEmpty() ? Tr::tr("unnamed %1").arg(what) : what + QLatin1Char(' ') + name;
 }
 
 } // namespace
@@ -110,82 +110,82 @@ QString Difference::description() const
 {
     switch (kind) {
     case Kind::EnumAdded:
-        return tr("create enum %1 (%2)").arg(name, side<EnumType>(configured)->values.join(QStringLiteral(", ")));
+        return Tr::tr("create enum %1 (%2)").arg(name, side<EnumType>(configured)->values.join(QStringLiteral(", ")));
     case Kind::EnumRemoved:
-        return tr("drop enum %1").arg(name);
+        return Tr::tr("drop enum %1").arg(name);
     case Kind::EnumChanged:
-        return tr("change enum %1 values from (%2) to (%3)")
+        return Tr::tr("change enum %1 values from (%2) to (%3)")
             .arg(name, side<EnumType>(live)->values.join(QStringLiteral(", ")),
                  side<EnumType>(configured)->values.join(QStringLiteral(", ")));
     case Kind::TableAdded:
-        return tr("create table %1 (%n column(s))", nullptr, int(side<Table>(configured)->columns.size())).arg(name);
+        return Tr::tr("create table %1 (%n column(s))", nullptr, int(side<Table>(configured)->columns.size())).arg(name);
     case Kind::TableRemoved:
-        return tr("drop table %1").arg(name);
+        return Tr::tr("drop table %1").arg(name);
     case Kind::TableRenamed:
-        return tr("rename table %1 to %2").arg(oldName, name);
+        return Tr::tr("rename table %1 to %2").arg(oldName, name);
     case Kind::TableCommentChanged:
-        return tr("change comment of table %1 to '%2'").arg(table, *side<QString>(configured));
+        return Tr::tr("change comment of table %1 to '%2'").arg(table, *side<QString>(configured));
     case Kind::PartitioningChanged:
-        return tr("change partitioning of table %1 from '%2' to '%3'")
+        return Tr::tr("change partitioning of table %1 from '%2' to '%3'")
             .arg(table, *side<QString>(live), *side<QString>(configured));
     case Kind::ColumnAdded:
-        return tr("add column %1 %2").arg(name, columnSummary(*side<Column>(configured)));
+        return Tr::tr("add column %1 %2").arg(name, columnSummary(*side<Column>(configured)));
     case Kind::ColumnRemoved:
-        return tr("drop column %1 %2").arg(name, columnSummary(*side<Column>(live)));
+        return Tr::tr("drop column %1 %2").arg(name, columnSummary(*side<Column>(live)));
     case Kind::ColumnRenamed:
-        return tr("rename column %1 to %2").arg(oldName, name);
+        return Tr::tr("rename column %1 to %2").arg(oldName, name);
     case Kind::ColumnTypeChanged:
-        return tr("change type of column %1 from %2 to %3")
+        return Tr::tr("change type of column %1 from %2 to %3")
             .arg(name, side<Column>(live)->type.spelling(), side<Column>(configured)->type.spelling());
     case Kind::ColumnNullabilityChanged:
-        return side<Column>(configured)->nullable ? tr("allow NULL in column %1").arg(name)
-                                                  : tr("make column %1 NOT NULL").arg(name);
+        return side<Column>(configured)->nullable ? Tr::tr("allow NULL in column %1").arg(name)
+                                                  : Tr::tr("make column %1 NOT NULL").arg(name);
     case Kind::ColumnDefaultChanged:
-        return tr("change default of column %1 from %2 to %3")
+        return Tr::tr("change default of column %1 from %2 to %3")
             .arg(name, defaultText(side<Column>(live)->defaultValue), defaultText(side<Column>(configured)->defaultValue));
     case Kind::ColumnAutoincrementChanged:
         return side<Column>(configured)->autoincrement == Autoincrement::No
-                   ? tr("stop autoincrement on column %1").arg(name)
-                   : tr("make column %1 autoincrement").arg(name);
+                   ? Tr::tr("stop autoincrement on column %1").arg(name)
+                   : Tr::tr("make column %1 autoincrement").arg(name);
     case Kind::ColumnGeneratedChanged:
-        return tr("change generated expression of column %1 from '%2' to '%3'")
+        return Tr::tr("change generated expression of column %1 from '%2' to '%3'")
             .arg(name, side<Column>(live)->generated, side<Column>(configured)->generated);
     case Kind::ColumnCommentChanged:
-        return tr("change comment of column %1 to '%2'").arg(name, side<Column>(configured)->comment);
+        return Tr::tr("change comment of column %1 to '%2'").arg(name, side<Column>(configured)->comment);
     case Kind::PrimaryKeyChanged:
-        return tr("change primary key from (%1) to (%2)")
+        return Tr::tr("change primary key from (%1) to (%2)")
             .arg(side<PrimaryKey>(live)->columns.join(QStringLiteral(", ")),
                  side<PrimaryKey>(configured)->columns.join(QStringLiteral(", ")));
     case Kind::IndexAdded:
-        return tr("create index %1 %2").arg(name, indexSummary(*side<Index>(configured)));
+        return Tr::tr("create index %1 %2").arg(name, indexSummary(*side<Index>(configured)));
     case Kind::IndexRemoved:
-        return tr("drop index %1 %2").arg(name, indexSummary(*side<Index>(live)));
+        return Tr::tr("drop index %1 %2").arg(name, indexSummary(*side<Index>(live)));
     case Kind::IndexChanged:
-        return tr("change index %1 from %2 to %3")
+        return Tr::tr("change index %1 from %2 to %3")
             .arg(name, indexSummary(*side<Index>(live)), indexSummary(*side<Index>(configured)));
     case Kind::UniqueAdded:
-        return tr("add %1 (%2)").arg(named(tr("unique constraint"), name),
+        return Tr::tr("add %1 (%2)").arg(named(Tr::tr("unique constraint"), name),
                                       side<UniqueConstraint>(configured)->columns.join(QStringLiteral(", ")));
     case Kind::UniqueRemoved:
-        return tr("drop %1 (%2)").arg(named(tr("unique constraint"), name),
+        return Tr::tr("drop %1 (%2)").arg(named(Tr::tr("unique constraint"), name),
                                        side<UniqueConstraint>(live)->columns.join(QStringLiteral(", ")));
     case Kind::UniqueChanged:
-        return tr("change %1").arg(named(tr("unique constraint"), name));
+        return Tr::tr("change %1").arg(named(Tr::tr("unique constraint"), name));
     case Kind::ForeignKeyAdded:
-        return tr("add %1 %2").arg(named(tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(configured)));
+        return Tr::tr("add %1 %2").arg(named(Tr::tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(configured)));
     case Kind::ForeignKeyRemoved:
-        return tr("drop %1 %2").arg(named(tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(live)));
+        return Tr::tr("drop %1 %2").arg(named(Tr::tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(live)));
     case Kind::ForeignKeyChanged:
-        return tr("change %1 from %2 to %3")
-            .arg(named(tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(live)),
+        return Tr::tr("change %1 from %2 to %3")
+            .arg(named(Tr::tr("foreign key"), name), foreignKeySummary(*side<ForeignKey>(live)),
                  foreignKeySummary(*side<ForeignKey>(configured)));
     case Kind::CheckAdded:
-        return tr("add %1 (%2)").arg(named(tr("check"), name), side<Check>(configured)->expression);
+        return Tr::tr("add %1 (%2)").arg(named(Tr::tr("check"), name), side<Check>(configured)->expression);
     case Kind::CheckRemoved:
-        return tr("drop %1 (%2)").arg(named(tr("check"), name), side<Check>(live)->expression);
+        return Tr::tr("drop %1 (%2)").arg(named(Tr::tr("check"), name), side<Check>(live)->expression);
     case Kind::CheckChanged:
-        return tr("change %1 from (%2) to (%3)")
-            .arg(named(tr("check"), name), side<Check>(live)->expression, side<Check>(configured)->expression);
+        return Tr::tr("change %1 from (%2) to (%3)")
+            .arg(named(Tr::tr("check"), name), side<Check>(live)->expression, side<Check>(configured)->expression);
     }
     return {};
 }

@@ -105,10 +105,10 @@ bool namesDiffer(const T &configured, const T &live)
     return !configured.name.isEmpty() && configured.name != live.name;
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("SchemaDiff", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SchemaDiff)
+};
 
 class TableComparer
 {
@@ -206,7 +206,7 @@ private:
                 continue;
             Difference &d = add(K::ColumnRemoved, l.name, l, {});
             d.destructive = true;
-            d.reason = tr("drops column %1.%2 and the values it holds").arg(m_table, l.name);
+            d.reason = Tr::tr("drops column %1.%2 and the values it holds").arg(m_table, l.name);
         }
     }
 
@@ -216,7 +216,7 @@ private:
             Difference &d = add(K::ColumnTypeChanged, c.name, l, c);
             if (m_dialect.isNarrowing(l.type, c.type)) {
                 d.destructive = true;
-                d.reason = tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
+                d.reason = Tr::tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
                                .arg(m_table, c.name, l.type.spelling(m_dialect.kind()), c.type.spelling(m_dialect.kind()));
             }
         }
@@ -224,7 +224,7 @@ private:
             Difference &d = add(K::ColumnNullabilityChanged, c.name, l, c);
             if (!c.nullable) {
                 d.destructive = true;
-                d.reason = tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
+                d.reason = Tr::tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
                                .arg(m_table, c.name);
             }
         }
@@ -354,7 +354,7 @@ void compareEnums(const QList<EnumType> &cfg, const QList<EnumType> &live, Diffe
             }
             if (!dropped.isEmpty()) {
                 d.destructive = true;
-                d.reason = tr("removes value(s) %1 from enum %2: rows holding them must change")
+                d.reason = Tr::tr("removes value(s) %1 from enum %2: rows holding them must change", nullptr, int(dropped.size()))
                                .arg(dropped.join(QStringLiteral(", ")), c.name);
             }
             out.append(d);
@@ -422,7 +422,7 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
         if (liveMatched[size_t(i)] || ignored(l))
             continue;
         out.append(Difference{K::TableRemoved, l.name, l.name, {}, l, {}, true,
-                              tr("drops table %1 and every row in it").arg(l.name)});
+                              Tr::tr("drops table %1 and every row in it").arg(l.name)});
     }
     return out;
 }

@@ -14,10 +14,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("MigrationReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MigrationReader)
+};
 
 QString key(const char *name)
 {
@@ -57,10 +57,10 @@ private:
 MigrationSource MigrationDocument::read(const YamlNode &root)
 {
     if (!root.isDefined() || root.isNull()) {
-        m_diagnostics.error(0, 0, tr("empty file: a migration needs revision, down_revision and upgrade"));
+        m_diagnostics.error(0, 0, Tr::tr("empty file: a migration needs revision, down_revision and upgrade"));
         return m_source;
     }
-    YamlMap map(root, tr("migration"), MigrationReader::keys(), m_diagnostics);
+    YamlMap map(root, Tr::tr("migration"), MigrationReader::keys(), m_diagnostics);
     if (!map.isMap())
         return m_source;
     readRevision(map);
@@ -78,7 +78,7 @@ void MigrationDocument::checkRevisionId(const QString &id, const YamlNode &node,
 {
     if (id.isEmpty() || MigrationReader::isRevisionId(id))
         return;
-    m_diagnostics.error(node, tr("bad revision id '%1' in '%2': expected 12 lowercase hex digits, e.g. 4c1f0e9a2b7d")
+    m_diagnostics.error(node, Tr::tr("bad revision id '%1' in '%2': expected 12 lowercase hex digits, e.g. 4c1f0e9a2b7d")
                                   .arg(id, keyName));
 }
 
@@ -93,8 +93,8 @@ void MigrationDocument::readRevision(YamlMap &map)
 void MigrationDocument::readDownRevisions(YamlMap &map)
 {
     if (!map.contains(key("down_revision"))) {
-        m_diagnostics.error(map.node(), tr("missing required key 'down_revision' in migration "
-                                           "(null for a first revision, a list of revisions for a merge)"));
+        m_diagnostics.error(map.node(), Tr::tr("missing required key 'down_revision' in migration "
+                                               "(null for a first revision, a list of revisions for a merge)"));
         return;
     }
     const YamlNode node = map.value(key("down_revision"));
@@ -107,29 +107,29 @@ void MigrationDocument::readDownRevisions(YamlMap &map)
         for (const YamlNode &item : node)
             items << item;
     } else {
-        m_diagnostics.error(node, tr("expected null, a revision id or a list of revision ids for 'down_revision', found %1")
+        m_diagnostics.error(node, Tr::tr("expected null, a revision id or a list of revision ids for 'down_revision', found %1")
                                       .arg(YamlDiagnostics::describe(node)));
         return;
     }
     Migration &migration = m_source.migration;
     for (const YamlNode &item : std::as_const(items)) {
         if (!item.isScalar()) {
-            m_diagnostics.error(item, tr("expected a revision id in 'down_revision', found %1")
+            m_diagnostics.error(item, Tr::tr("expected a revision id in 'down_revision', found %1")
                                           .arg(YamlDiagnostics::describe(item)));
             continue;
         }
         const QString id = YamlDiagnostics::text(item);
         if (id.isEmpty()) {
-            m_diagnostics.error(item, tr("'down_revision' must not be empty: write null for a first revision"));
+            m_diagnostics.error(item, Tr::tr("'down_revision' must not be empty: write null for a first revision"));
             continue;
         }
         checkRevisionId(id, item, key("down_revision"));
         if (migration.downRevisions.contains(id)) {
-            m_diagnostics.error(item, tr("revision '%1' is listed twice in 'down_revision'").arg(id));
+            m_diagnostics.error(item, Tr::tr("revision '%1' is listed twice in 'down_revision'").arg(id));
             continue;
         }
         if (!migration.revision.isEmpty() && id == migration.revision) {
-            m_diagnostics.error(item, tr("revision '%1' names itself as its down_revision").arg(id));
+            m_diagnostics.error(item, Tr::tr("revision '%1' names itself as its down_revision").arg(id));
             continue;
         }
         migration.downRevisions << id;
@@ -139,14 +139,14 @@ void MigrationDocument::readDownRevisions(YamlMap &map)
 
 void MigrationDocument::readCreated(YamlMap &map)
 {
-    const std::optional<QString> text = map.scalar(key("created"), tr("a time such as 2026-11-24T10:15:00Z for 'created'"));
+    const std::optional<QString> text = map.scalar(key("created"), Tr::tr("a time such as 2026-11-24T10:15:00Z for 'created'"));
     if (!text)
         return;
     static const QRegularExpression zone(QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)$"));
     const QDateTime time = QDateTime::fromString(*text, Qt::ISODateWithMs);
     if (!time.isValid() || !zone.match(*text).hasMatch()) {
         m_diagnostics.error(map.value(key("created")),
-            tr("expected an ISO-8601 time with a time zone for 'created', e.g. 2026-11-24T10:15:00Z, found '%1'")
+            Tr::tr("expected an ISO-8601 time with a time zone for 'created', e.g. 2026-11-24T10:15:00Z, found '%1'")
                 .arg(*text));
         return;
     }
@@ -197,8 +197,8 @@ YamlDocument parse(const QByteArray &yaml, YamlDiagnostics &diagnostics)
     if (document)
         return std::move(*document);
     const YamlDocument::ParseError &e = document.error();
-    diagnostics.error(e.line, e.column, e.syntax ? tr("invalid YAML: %1").arg(e.message)
-                                                 : tr("cannot read YAML: %1").arg(e.message));
+    diagnostics.error(e.line, e.column, e.syntax ? Tr::tr("invalid YAML: %1").arg(e.message)
+                                                 : Tr::tr("cannot read YAML: %1").arg(e.message));
     return YamlDocument();
 }
 
@@ -251,7 +251,7 @@ MultiResult<Migration> MigrationReader::readFile(const QString &path, const QStr
     const QString shown = displayPath.isEmpty() ? path : displayPath;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return std::unexpected(Errors{Error::io(tr("cannot read the migration: %1").arg(file.errorString()), shown)});
+        return std::unexpected(Errors{Error::io(Tr::tr("cannot read the migration: %1").arg(file.errorString()), shown)});
     }
     MultiResult<Migration> migration = read(file.readAll(), shown);
     if (migration)

@@ -8,16 +8,16 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("OperationInverse", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OperationInverse)
+};
 
 using Inverse = std::expected<OperationData, QString>;
 
 Inverse noDefinition(const QString &what, const QString &name)
 {
-    return std::unexpected(tr("the drop of %1 '%2' has no definition of what it drops: add 'definition' to make it reversible")
+    return std::unexpected(Tr::tr("the drop of %1 '%2' has no definition of what it drops: add 'definition' to make it reversible")
                                .arg(what, name));
 }
 
@@ -25,7 +25,7 @@ Inverse alterInverse(const AlterColumnOp &op)
 {
     const QString column = op.table + QLatin1Char('.') + op.column;
     const auto missing = [&column](const char *existingKey, const char *changed) -> Inverse {
-        return std::unexpected(tr("alter_column of %1 changes its %2 without '%3': the previous value is unknown")
+        return std::unexpected(Tr::tr("alter_column of %1 changes its %2 without '%3': the previous value is unknown")
                                    .arg(column, QLatin1String(changed), QLatin1String(existingKey)));
     };
     AlterColumnOp inverse;
@@ -73,14 +73,14 @@ Inverse inverseData(const OperationData &data)
             [](const CreateTableOp &op) -> Inverse { return DropTableOp{op.table.name, op.table}; },
             [](const DropTableOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("table"), op.name);
+                    return noDefinition(Tr::tr("table"), op.name);
                 return CreateTableOp{*op.definition};
             },
             [](const RenameTableOp &op) -> Inverse { return RenameTableOp{op.to, op.from}; },
             [](const AddColumnOp &op) -> Inverse { return DropColumnOp{op.table, op.column.name, op.column}; },
             [](const DropColumnOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("column"), op.table + QLatin1Char('.') + op.column);
+                    return noDefinition(Tr::tr("column"), op.table + QLatin1Char('.') + op.column);
                 return AddColumnOp{op.table, *op.definition};
             },
             [](const AlterColumnOp &op) -> Inverse { return alterInverse(op); },
@@ -89,52 +89,52 @@ Inverse inverseData(const OperationData &data)
             },
             [](const DropIndexOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("index"), op.name);
+                    return noDefinition(Tr::tr("index"), op.name);
                 return CreateIndexOp{op.table, *op.definition, op.concurrently};
             },
             [](const AddForeignKeyOp &op) -> Inverse {
                 if (op.foreignKey.name.isEmpty())
-                    return std::unexpected(tr("the foreign key added to %1 has no name: a drop cannot name it").arg(op.table));
+                    return std::unexpected(Tr::tr("the foreign key added to %1 has no name: a drop cannot name it").arg(op.table));
                 return DropForeignKeyOp{op.table, op.foreignKey.name, op.foreignKey};
             },
             [](const DropForeignKeyOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("foreign key"), op.name);
+                    return noDefinition(Tr::tr("foreign key"), op.name);
                 return AddForeignKeyOp{op.table, *op.definition};
             },
             [](const AddUniqueOp &op) -> Inverse {
                 if (op.unique.name.isEmpty())
-                    return std::unexpected(tr("the unique constraint added to %1 has no name: a drop cannot name it").arg(op.table));
+                    return std::unexpected(Tr::tr("the unique constraint added to %1 has no name: a drop cannot name it").arg(op.table));
                 return DropUniqueOp{op.table, op.unique.name, op.unique};
             },
             [](const DropUniqueOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("unique constraint"), op.name);
+                    return noDefinition(Tr::tr("unique constraint"), op.name);
                 return AddUniqueOp{op.table, *op.definition};
             },
             [](const AddCheckOp &op) -> Inverse {
                 if (op.check.name.isEmpty())
-                    return std::unexpected(tr("the check added to %1 has no name: a drop cannot name it").arg(op.table));
+                    return std::unexpected(Tr::tr("the check added to %1 has no name: a drop cannot name it").arg(op.table));
                 return DropCheckOp{op.table, op.check.name, op.check};
             },
             [](const DropCheckOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("check"), op.name);
+                    return noDefinition(Tr::tr("check"), op.name);
                 return AddCheckOp{op.table, *op.definition};
             },
             [](const CreateEnumOp &op) -> Inverse { return DropEnumOp{op.type.name, op.type}; },
             [](const DropEnumOp &op) -> Inverse {
                 if (!op.definition)
-                    return noDefinition(tr("enum"), op.name);
+                    return noDefinition(Tr::tr("enum"), op.name);
                 return CreateEnumOp{*op.definition};
             },
             [](const AddEnumValueOp &op) -> Inverse {
-                return std::unexpected(tr("PostgreSQL cannot remove value '%1' from enum %2 again: "
-                                          "write the downgrade by hand (recreate the type)")
+                return std::unexpected(Tr::tr("PostgreSQL cannot remove value '%1' from enum %2 again: "
+                                              "write the downgrade by hand (recreate the type)")
                                            .arg(op.value, op.enumName));
             },
             [](const SqlOp &) -> Inverse {
-                return std::unexpected(tr("raw SQL has no derivable inverse: write the downgrade by hand"));
+                return std::unexpected(Tr::tr("raw SQL has no derivable inverse: write the downgrade by hand"));
             },
         },
         data);

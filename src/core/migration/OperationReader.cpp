@@ -8,10 +8,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("OperationReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OperationReader)
+};
 
 QString key(const char *name)
 {
@@ -33,7 +33,7 @@ OperationReader::OperationReader(const QList<EnumType> &enums, YamlDiagnostics &
 std::optional<Operation> OperationReader::read(const YamlNode &item)
 {
     if (!item.isMap()) {
-        m_diagnostics.error(item, tr("expected an operation such as '- add_column: {table: ..., column: {...}}', found %1")
+        m_diagnostics.error(item, Tr::tr("expected an operation such as '- add_column: {table: ..., column: {...}}', found %1")
                                       .arg(YamlDiagnostics::describe(item)));
         return std::nullopt;
     }
@@ -57,15 +57,15 @@ std::optional<Operation> OperationReader::read(const YamlNode &item)
             const QString shown = keyNode.isScalar() ? name : YamlDiagnostics::describe(keyNode);
             m_diagnostics.error(keyNode,
                 suggestion.isEmpty()
-                    ? tr("unknown operation '%1' (operations: %2)").arg(shown, operations.join(QStringLiteral(", ")))
-                    : tr("unknown operation '%1' (did you mean '%2'? operations: %3)")
+                    ? Tr::tr("unknown operation '%1' (operations: %2)").arg(shown, operations.join(QStringLiteral(", ")))
+                    : Tr::tr("unknown operation '%1' (did you mean '%2'? operations: %3)")
                           .arg(shown, suggestion, operations.join(QStringLiteral(", "))));
             usable = false;
             return;
         }
         if (!operationKey.isEmpty()) {
-            m_diagnostics.error(keyNode, tr("one operation per list item: '%1' follows '%2' in the same item; "
-                                            "start it on its own line with '- '")
+            m_diagnostics.error(keyNode, Tr::tr("one operation per list item: '%1' follows '%2' in the same item; "
+                                                "start it on its own line with '- '")
                                              .arg(name, operationKey));
             usable = false;
             return;
@@ -76,12 +76,12 @@ std::optional<Operation> OperationReader::read(const YamlNode &item)
     });
     if (operationKey.isEmpty()) {
         if (usable)
-            m_diagnostics.error(item, tr("expected an operation (%1), found none").arg(operations.join(QStringLiteral(", "))));
+            m_diagnostics.error(item, Tr::tr("expected an operation (%1), found none").arg(operations.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     if (transactionalKeyNode.isDefined() && operationKey != QLatin1String("sql")) {
         m_diagnostics.error(transactionalKeyNode,
-            tr("'transactional' belongs to a sql operation only; %1 runs in the revision's transaction")
+            Tr::tr("'transactional' belongs to a sql operation only; %1 runs in the revision's transaction")
                 .arg(operationKey));
         usable = false;
     }
@@ -149,7 +149,7 @@ void OperationReader::checkDefinitionName(YamlMap &definition, const QString &ex
     const QString name = definition.string(key("name"));
     if (!name.isEmpty() && !expected.isEmpty() && name != expected) {
         m_diagnostics.error(definition.value(key("name")),
-            tr("the definition is of %1 '%2', but the operation drops '%3'").arg(what, name, expected));
+            Tr::tr("the definition is of %1 '%2', but the operation drops '%3'").arg(what, name, expected));
     }
 }
 
@@ -173,7 +173,7 @@ std::optional<OperationData> OperationReader::dropTable(const YamlNode &value)
         if (std::optional<TableEntry> entry = m_tableReader.read(definition)) {
             op.definition = entry->table;
             if (!op.name.isEmpty() && entry->table.name != op.name) {
-                m_diagnostics.error(entry->nameNode, tr("the definition is of table '%1', but the operation drops '%2'")
+                m_diagnostics.error(entry->nameNode, Tr::tr("the definition is of table '%1', but the operation drops '%2'")
                                                          .arg(entry->table.name, op.name));
             }
         }
@@ -190,7 +190,7 @@ std::optional<OperationData> OperationReader::renameTable(const YamlNode &value)
     op.from = map.requiredString(key("from"));
     op.to = map.requiredString(key("to"));
     if (!op.from.isEmpty() && op.from == op.to)
-        m_diagnostics.error(map.value(key("to")), tr("rename_table renames '%1' to itself").arg(op.from));
+        m_diagnostics.error(map.value(key("to")), Tr::tr("rename_table renames '%1' to itself").arg(op.from));
     return op;
 }
 
@@ -206,7 +206,7 @@ std::optional<OperationData> OperationReader::addColumn(const YamlNode &value)
             op.column = entry->column;
             if (entry->primaryKey) {
                 m_diagnostics.error(map.value(key("column")),
-                    tr("add_column cannot add a primary key column; create the table with it, or rebuild it"));
+                    Tr::tr("add_column cannot add a primary key column; create the table with it, or rebuild it"));
             }
         }
     }
@@ -222,8 +222,8 @@ std::optional<OperationData> OperationReader::dropColumn(const YamlNode &value)
     op.table = map.requiredString(key("table"));
     const YamlNode columnNode = map.value(key("column"));
     if (columnNode.isMap()) {
-        m_diagnostics.error(columnNode, tr("drop_column takes the column's name, e.g. column: locale; "
-                                           "give its definition as definition: {name: locale, type: ...}"));
+        m_diagnostics.error(columnNode, Tr::tr("drop_column takes the column's name, e.g. column: locale; "
+                                               "give its definition as definition: {name: locale, type: ...}"));
     } else {
         op.column = map.requiredString(key("column"));
     }
@@ -232,7 +232,7 @@ std::optional<OperationData> OperationReader::dropColumn(const YamlNode &value)
         if (std::optional<ColumnEntry> entry = m_columnReader.read(definition)) {
             op.definition = entry->column;
             if (!op.column.isEmpty() && entry->column.name != op.column) {
-                m_diagnostics.error(entry->nameNode, tr("the definition is of column '%1', but the operation drops '%2'")
+                m_diagnostics.error(entry->nameNode, Tr::tr("the definition is of column '%1', but the operation drops '%2'")
                                                          .arg(entry->column.name, op.column));
             }
         }
@@ -300,12 +300,12 @@ std::optional<OperationData> OperationReader::alterColumn(const YamlNode &value)
     op.existingComment = comment(key("existing_comment"));
 
     if (!op.usingExpression.isEmpty() && !map.contains(key("type"))) {
-        m_diagnostics.error(map.keyNode(key("using")), tr("'using' converts the values for a type change: give 'type' too"));
+        m_diagnostics.error(map.keyNode(key("using")), Tr::tr("'using' converts the values for a type change: give 'type' too"));
     }
     const bool changes = map.contains(key("type")) || map.contains(key("nullable")) || map.contains(key("default"))
                          || map.contains(key("comment")) || map.has(key("new_name"));
     if (!changes) {
-        m_diagnostics.error(value, tr("alter_column of %1.%2 changes nothing: give type, nullable, default, comment or new_name")
+        m_diagnostics.error(value, Tr::tr("alter_column of %1.%2 changes nothing: give type, nullable, default, comment or new_name")
                                        .arg(op.table, op.column));
     }
     return op;
@@ -334,10 +334,10 @@ std::optional<OperationData> OperationReader::dropIndex(const YamlNode &value)
     op.name = map.requiredString(key("name"));
     op.concurrently = map.boolean(key("concurrently"), false);
     if (map.has(key("definition"))) {
-        YamlMap definition(map.value(key("definition")), tr("index"), TableReader::indexKeys(), m_diagnostics);
+        YamlMap definition(map.value(key("definition")), Tr::tr("index"), TableReader::indexKeys(), m_diagnostics);
         if (definition.isMap()) {
             op.definition = m_tableReader.readIndex(definition, nullptr);
-            checkDefinitionName(definition, op.name, tr("index"));
+            checkDefinitionName(definition, op.name, Tr::tr("index"));
         }
     }
     return op;
@@ -394,7 +394,7 @@ std::optional<OperationData> OperationReader::dropNamed(const YamlNode &value, c
         op.table = map.requiredString(key("table"));
     op.name = map.requiredString(key("name"));
     if (map.has(key("definition"))) {
-        YamlMap definition(map.value(key("definition")), tr("definition"), definitionKeys, m_diagnostics);
+        YamlMap definition(map.value(key("definition")), Tr::tr("definition"), definitionKeys, m_diagnostics);
         if (definition.isMap()) {
             op.definition = Definition(readDefinition(definition));
             checkDefinitionName(definition, op.name, what.mid(what.indexOf(QLatin1Char('_')) + 1).replace(QLatin1Char('_'), QLatin1Char(' ')));
@@ -422,7 +422,7 @@ std::optional<OperationData> OperationReader::addEnumValue(const YamlNode &value
     op.before = map.string(key("before"));
     op.after = map.string(key("after"));
     if (!op.before.isEmpty() && !op.after.isEmpty())
-        m_diagnostics.error(map.keyNode(key("after")), tr("give 'before' or 'after', not both"));
+        m_diagnostics.error(map.keyNode(key("after")), Tr::tr("give 'before' or 'after', not both"));
     return op;
 }
 
@@ -436,40 +436,40 @@ std::optional<OperationData> OperationReader::sql(const YamlNode &value, const Y
         if (b)
             op.transactional = *b;
         else
-            m_diagnostics.error(m_transactional, tr("expected true or false for 'transactional', found %1")
+            m_diagnostics.error(m_transactional, Tr::tr("expected true or false for 'transactional', found %1")
                                                      .arg(YamlDiagnostics::describe(m_transactional)));
     }
     if (value.isScalar()) {
         op.sql = YamlDiagnostics::text(value);
         if (op.sql.trimmed().isEmpty())
-            m_diagnostics.error(value, tr("'sql' must not be empty"));
+            m_diagnostics.error(value, Tr::tr("'sql' must not be empty"));
         return op;
     }
     if (value.isMap()) {
         const QStringList dialects{dialectKey(DialectKind::PostgreSQL), dialectKey(DialectKind::Sqlite)};
         value.forEachPair([this](const YamlNode &keyNode, const YamlNode &) {
             if (keyNode.isScalar() && YamlDiagnostics::text(keyNode) == transactionalKey()) {
-                m_diagnostics.error(keyNode, tr("write 'transactional: false' next to 'sql:' in the same list item, "
-                                                "not inside the per-dialect mapping"));
+                m_diagnostics.error(keyNode, Tr::tr("write 'transactional: false' next to 'sql:' in the same list item, "
+                                                    "not inside the per-dialect mapping"));
             }
         });
-        YamlMap map(value, tr("sql per dialect"), dialects + QStringList{transactionalKey()}, m_diagnostics);
+        YamlMap map(value, Tr::tr("sql per dialect"), dialects + QStringList{transactionalKey()}, m_diagnostics);
         for (const QString &dialect : dialects) {
             if (!map.contains(dialect))
                 continue;
             const QString text = map.string(dialect);
             if (text.trimmed().isEmpty())
-                m_diagnostics.error(map.value(dialect), tr("the SQL for %1 must not be empty").arg(dialect));
+                m_diagnostics.error(map.value(dialect), Tr::tr("the SQL for %1 must not be empty").arg(dialect));
             op.perDialect.insert(dialect, text);
         }
         if (op.perDialect.isEmpty() && map.isMap()) {
-            m_diagnostics.error(value, tr("give the SQL for postgresql, sqlite or both, e.g. "
-                                          "sql: {postgresql: \"...\", sqlite: \"...\"}"));
+            m_diagnostics.error(value, Tr::tr("give the SQL for postgresql, sqlite or both, e.g. "
+                                              "sql: {postgresql: \"...\", sqlite: \"...\"}"));
         }
         return op;
     }
     m_diagnostics.error(value.isDefined() && !value.isNull() ? value : keyNode,
-                        tr("expected an SQL string or {postgresql: ..., sqlite: ...} for 'sql', found %1")
+                        Tr::tr("expected an SQL string or {postgresql: ..., sqlite: ...} for 'sql', found %1")
                             .arg(YamlDiagnostics::describe(value)));
     return std::nullopt;
 }

@@ -13,10 +13,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("SchemaEvolver", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SchemaEvolver)
+};
 
 std::unexpected<Error> fail(const QString &message)
 {
@@ -54,7 +54,7 @@ public:
     {
         Table *t = m_schema.table(name);
         if (!t)
-            return fail(tr("%1: table %2 does not exist").arg(m_key, name));
+            return fail(Tr::tr("%1: table %2 does not exist").arg(m_key, name));
         return t;
     }
 
@@ -62,14 +62,14 @@ public:
     {
         Column *c = table.column(name);
         if (!c)
-            return fail(tr("%1: table %2 has no column %3").arg(m_key, table.name, name));
+            return fail(Tr::tr("%1: table %2 has no column %3").arg(m_key, table.name, name));
         return c;
     }
 
     Result<void> noSuchTable(const QString &name) const
     {
         if (m_schema.table(name))
-            return fail(tr("%1: table %2 already exists").arg(m_key, name));
+            return fail(Tr::tr("%1: table %2 already exists").arg(m_key, name));
         return {};
     }
 
@@ -77,7 +77,7 @@ public:
     {
         for (const Table &t : std::as_const(m_schema.tables)) {
             if (t.index(name))
-                return fail(tr("%1: an index named %2 already exists on table %3").arg(m_key, name, t.name));
+                return fail(Tr::tr("%1: an index named %2 already exists on table %3").arg(m_key, name, t.name));
         }
         return {};
     }
@@ -91,7 +91,7 @@ public:
         };
         if (table.primaryKey.name == name || named(table.foreignKeys) || named(table.uniqueConstraints)
             || named(table.checks))
-            return fail(tr("%1: table %2 already has a constraint named %3").arg(m_key, table.name, name));
+            return fail(Tr::tr("%1: table %2 already has a constraint named %3").arg(m_key, table.name, name));
         return {};
     }
 
@@ -99,7 +99,7 @@ public:
     {
         for (const QString &c : columns) {
             if (!table.column(c))
-                return fail(tr("%1: table %2 has no column %3").arg(m_key, table.name, c));
+                return fail(Tr::tr("%1: table %2 has no column %3").arg(m_key, table.name, c));
         }
         return {};
     }
@@ -108,7 +108,7 @@ public:
     {
         const auto it = findNamed(m_schema.enums, name);
         if (it == m_schema.enums.end())
-            return fail(tr("%1: enum %2 does not exist").arg(m_key, name));
+            return fail(Tr::tr("%1: enum %2 does not exist").arg(m_key, name));
         return &*it;
     }
 
@@ -137,7 +137,7 @@ private:
         if (fk.referencedTable == table.name || fk.referencedTable.contains(QLatin1Char('.'))
             || m_schema.table(fk.referencedTable))
             return {};
-        return fail(tr("%1: table %2 referenced by %3 does not exist").arg(m_key, fk.referencedTable, table.name));
+        return fail(Tr::tr("%1: table %2 referenced by %3 does not exist").arg(m_key, fk.referencedTable, table.name));
     }
 
     void renameInUnmanaged(const QString &table, const QHash<QString, QString> &renames)
@@ -155,7 +155,7 @@ private:
 Result<void> Evolver::operator()(const CreateTableOp &op)
 {
     if (op.table.name.isEmpty())
-        return fail(tr("%1: the table has no name").arg(m_key));
+        return fail(Tr::tr("%1: the table has no name").arg(m_key));
     if (auto ok = noSuchTable(op.table.name); !ok)
         return ok;
     for (const Index &index : op.table.indexes) {
@@ -179,7 +179,7 @@ Result<void> Evolver::operator()(const DropTableOp &op)
             continue;
         for (const ForeignKey &fk : other.foreignKeys) {
             if (fk.referencedTable == op.name) {
-                return fail(tr("%1: table %2 is still referenced by foreign key %3 of table %4")
+                return fail(Tr::tr("%1: table %2 is still referenced by foreign key %3 of table %4")
                                 .arg(m_key, op.name, fk.name.isEmpty() ? fk.columns.join(QStringLiteral(", ")) : fk.name,
                                      other.name));
             }
@@ -220,9 +220,9 @@ Result<void> Evolver::operator()(const AddColumnOp &op)
     if (!t)
         return std::unexpected(t.error());
     if ((*t)->column(op.column.name))
-        return fail(tr("%1: table %2 already has a column %3").arg(m_key, op.table, op.column.name));
+        return fail(Tr::tr("%1: table %2 already has a column %3").arg(m_key, op.table, op.column.name));
     if (op.column.type.kind == ColumnType::Kind::Enum && !m_schema.enumType(op.column.type.enumName))
-        return fail(tr("%1: enum %2 does not exist").arg(m_key, op.column.type.enumName));
+        return fail(Tr::tr("%1: enum %2 does not exist").arg(m_key, op.column.type.enumName));
     (*t)->columns.append(op.column);
     return {};
 }
@@ -238,7 +238,7 @@ Result<void> Evolver::operator()(const DropColumnOp &op)
     for (const Table &other : std::as_const(m_schema.tables)) {
         for (const ForeignKey &fk : other.foreignKeys) {
             if (fk.referencedTable == op.table && fk.referencedColumns.contains(op.column) && other.name != op.table) {
-                return fail(tr("%1: column %2.%3 is referenced by foreign key %4 of table %5")
+                return fail(Tr::tr("%1: column %2.%3 is referenced by foreign key %4 of table %5")
                                 .arg(m_key, op.table, op.column, fk.name, other.name));
             }
         }
@@ -266,9 +266,9 @@ Result<void> Evolver::operator()(const AlterColumnOp &op)
     if (!c)
         return std::unexpected(c.error());
     if (!op.newName.isEmpty() && op.newName != op.column && table.column(op.newName))
-        return fail(tr("%1: table %2 already has a column %3").arg(m_key, op.table, op.newName));
+        return fail(Tr::tr("%1: table %2 already has a column %3").arg(m_key, op.table, op.newName));
     if (op.type && op.type->kind == ColumnType::Kind::Enum && !m_schema.enumType(op.type->enumName))
-        return fail(tr("%1: enum %2 does not exist").arg(m_key, op.type->enumName));
+        return fail(Tr::tr("%1: enum %2 does not exist").arg(m_key, op.type->enumName));
 
     Column &col = **c;
     if (op.type)
@@ -333,7 +333,7 @@ Result<void> Evolver::operator()(const DropIndexOp &op)
     if (!t)
         return std::unexpected(t.error());
     if (!removeNamed((*t)->indexes, op.name))
-        return fail(tr("%1: table %2 has no index %3").arg(m_key, op.table, op.name));
+        return fail(Tr::tr("%1: table %2 has no index %3").arg(m_key, op.table, op.name));
     return {};
 }
 
@@ -358,7 +358,7 @@ Result<void> Evolver::operator()(const DropForeignKeyOp &op)
     if (!t)
         return std::unexpected(t.error());
     if (!removeNamed((*t)->foreignKeys, op.name))
-        return fail(tr("%1: table %2 has no foreign key %3").arg(m_key, op.table, op.name));
+        return fail(Tr::tr("%1: table %2 has no foreign key %3").arg(m_key, op.table, op.name));
     return {};
 }
 
@@ -381,7 +381,7 @@ Result<void> Evolver::operator()(const DropUniqueOp &op)
     if (!t)
         return std::unexpected(t.error());
     if (!removeNamed((*t)->uniqueConstraints, op.name))
-        return fail(tr("%1: table %2 has no unique constraint %3").arg(m_key, op.table, op.name));
+        return fail(Tr::tr("%1: table %2 has no unique constraint %3").arg(m_key, op.table, op.name));
     return {};
 }
 
@@ -402,14 +402,14 @@ Result<void> Evolver::operator()(const DropCheckOp &op)
     if (!t)
         return std::unexpected(t.error());
     if (!removeNamed((*t)->checks, op.name))
-        return fail(tr("%1: table %2 has no check %3").arg(m_key, op.table, op.name));
+        return fail(Tr::tr("%1: table %2 has no check %3").arg(m_key, op.table, op.name));
     return {};
 }
 
 Result<void> Evolver::operator()(const CreateEnumOp &op)
 {
     if (m_schema.enumType(op.type.name))
-        return fail(tr("%1: enum %2 already exists").arg(m_key, op.type.name));
+        return fail(Tr::tr("%1: enum %2 already exists").arg(m_key, op.type.name));
     m_schema.enums.append(op.type);
     return {};
 }
@@ -421,7 +421,7 @@ Result<void> Evolver::operator()(const DropEnumOp &op)
     for (const Table &t : std::as_const(m_schema.tables)) {
         for (const Column &c : t.columns) {
             if (c.type.kind == ColumnType::Kind::Enum && c.type.enumName == op.name)
-                return fail(tr("%1: enum %2 is still used by column %3.%4").arg(m_key, op.name, t.name, c.name));
+                return fail(Tr::tr("%1: enum %2 is still used by column %3.%4").arg(m_key, op.name, t.name, c.name));
         }
     }
     removeNamed(m_schema.enums, op.name);
@@ -435,7 +435,7 @@ Result<void> Evolver::operator()(const AddEnumValueOp &op)
         return std::unexpected(e.error());
     QStringList &values = (*e)->values;
     if (values.contains(op.value))
-        return fail(tr("%1: enum %2 already has the value %3").arg(m_key, op.enumName, op.value));
+        return fail(Tr::tr("%1: enum %2 already has the value %3").arg(m_key, op.enumName, op.value));
     const QString &anchor = op.before.isEmpty() ? op.after : op.before;
     if (anchor.isEmpty()) {
         values.append(op.value);
@@ -443,7 +443,7 @@ Result<void> Evolver::operator()(const AddEnumValueOp &op)
     }
     const qsizetype at = values.indexOf(anchor);
     if (at < 0)
-        return fail(tr("%1: enum %2 has no value %3").arg(m_key, op.enumName, anchor));
+        return fail(Tr::tr("%1: enum %2 has no value %3").arg(m_key, op.enumName, anchor));
     values.insert(op.before.isEmpty() ? at + 1 : at, op.value);
     return {};
 }
@@ -469,11 +469,11 @@ Result<Operation> SchemaEvolver::withDefinitions(const Operation &operation, con
     const auto table = [&](const QString &name) -> Result<const Table *> {
         const Table *t = state.table(name);
         if (!t)
-            return fail(tr("%1: table %2 does not exist").arg(key, name));
+            return fail(Tr::tr("%1: table %2 does not exist").arg(key, name));
         return t;
     };
     const auto missing = [&](const char *what, const QString &tableName, const QString &name) {
-        return fail(tr("%1: table %2 has no %3 %4").arg(key, tableName, tr(what), name));
+        return fail(Tr::tr("%1: table %2 has no %3 %4").arg(key, tableName, Tr::tr(what), name));
     };
     // Fills `definition` from the named item of `list`.
     const auto fill = [&](auto &definition, const auto &list, const char *what, const QString &tableName,
@@ -534,7 +534,7 @@ Result<Operation> SchemaEvolver::withDefinitions(const Operation &operation, con
                     return {};
                 const EnumType *e = state.enumType(op.name);
                 if (!e)
-                    return fail(tr("%1: enum %2 does not exist").arg(key, op.name));
+                    return fail(Tr::tr("%1: enum %2 does not exist").arg(key, op.name));
                 op.definition = *e;
                 return {};
             },

@@ -12,10 +12,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RevisionGraph", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevisionGraph)
+};
 
 using SortKey = std::pair<qint64, QString>; // (created, id)
 
@@ -52,7 +52,7 @@ std::expected<RevisionGraph, RevisionGraphErrors> RevisionGraph::build(const QLi
         if (byId.contains(m.revision)) {
             const QString firstFile = files.value(m.revision);
             errors.append({RevisionGraphError::Kind::DuplicateRevision, {m.revision}, {firstFile, file},
-                           Error::input(tr("duplicate revision %1: %2 has it too; give one of them a new id")
+                           Error::input(Tr::tr("duplicate revision %1: %2 has it too; give one of them a new id")
                                             .arg(m.revision, firstFile),
                                         file, source.revision.line, source.revision.column)});
             continue;
@@ -73,8 +73,8 @@ std::expected<RevisionGraph, RevisionGraphErrors> RevisionGraph::build(const QLi
                                                                                         : MigrationSource::Position{};
             const QString suggestion = closestMatch(parent, ids);
             const QString message = suggestion.isEmpty()
-                                        ? tr("down_revision %1 names no migration file").arg(parent)
-                                        : tr("down_revision %1 names no migration file (did you mean %2?)").arg(parent, suggestion);
+                                        ? Tr::tr("down_revision %1 names no migration file").arg(parent)
+                                        : Tr::tr("down_revision %1 names no migration file (did you mean %2?)").arg(parent, suggestion);
             errors.append({RevisionGraphError::Kind::MissingDownRevision, {m.revision, parent}, {files.value(m.revision)},
                            Error::input(message, files.value(m.revision), where.line, where.column)});
         }
@@ -143,7 +143,7 @@ std::expected<RevisionGraph, RevisionGraphErrors> RevisionGraph::build(const QLi
             const MigrationSource::Position where = first->downRevisions.isEmpty() ? first->revision
                                                                                    : first->downRevisions.constFirst();
             errors.append({RevisionGraphError::Kind::Cycle, cycle, cycleFiles,
-                           Error::input(tr("cycle in the revision graph: %1 (each names the next as its down_revision; files: %2)")
+                           Error::input(Tr::tr("cycle in the revision graph: %1 (each names the next as its down_revision; files: %2)")
                                             .arg(shown.join(QStringLiteral(" -> ")), cycleFiles.join(QStringLiteral(", "))),
                                         files.value(cycle.constFirst()), where.line, where.column)});
         }

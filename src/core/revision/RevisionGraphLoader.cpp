@@ -10,10 +10,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RevisionGraphLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevisionGraphLoader)
+};
 
 } // namespace
 
@@ -40,7 +40,7 @@ std::expected<RevisionGraph, RevisionGraphErrors> RevisionGraphLoader::load(cons
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             errors.append({RevisionGraphError::Kind::Unreadable, {}, {shown},
-                           Error::io(tr("cannot read the migration: %1").arg(file.errorString()), shown)});
+                           Error::io(Tr::tr("cannot read the migration: %1").arg(file.errorString()), shown)});
             continue;
         }
         const QByteArray bytes = file.readAll();
@@ -49,8 +49,8 @@ std::expected<RevisionGraph, RevisionGraphErrors> RevisionGraphLoader::load(cons
             const std::optional<QString> declared = MigrationReader::declaredRevision(bytes);
             if (!declared) {
                 errors.append({RevisionGraphError::Kind::NotAMigration, {}, {shown},
-                               Error::input(tr("not a migration file (it has no 'revision' key); "
-                                               "move it out of the migrations folder"),
+                               Error::input(Tr::tr("not a migration file (it has no 'revision' key); "
+                                                   "move it out of the migrations folder"),
                                             shown)});
                 continue;
             }

@@ -9,10 +9,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RevisionPlanner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevisionPlanner)
+};
 
 const QString &targetHelp()
 {
@@ -69,8 +69,8 @@ Result<QStringList> RevisionPlanner::normalize(const QStringList &current) const
     for (const QString &id : current) {
         if (!m_graph.contains(id)) {
             return std::unexpected(Error::input(
-                tr("the database is at revision %1, which no migration file has (a file deleted, or another branch's "
-                   "migrations?)")
+                Tr::tr("the database is at revision %1, which no migration file has (a file deleted, or another branch's "
+                       "migrations?)")
                     .arg(id)));
         }
         known.insert(id);
@@ -86,7 +86,7 @@ Result<QStringList> RevisionPlanner::resolveRevision(const QString &text) const
     if (matches.size() > 1 && !text.isEmpty()) {
         if (matches.contains(text))
             return QStringList{text};
-        return std::unexpected(Error::usage(tr("revision prefix '%1' is ambiguous: it matches %2")
+        return std::unexpected(Error::usage(Tr::tr("revision prefix '%1' is ambiguous: it matches %2")
                                                 .arg(text, describeAll(matches))));
     }
     // Nothing starts with it: the nearest keyword, or the nearest revision
@@ -103,9 +103,9 @@ Result<QStringList> RevisionPlanner::resolveRevision(const QString &text) const
     const QString suggestion = closestMatch(text, candidates);
     if (!suggestion.isEmpty()) {
         const QString shown = byPrefix.contains(suggestion) ? describe(byPrefix.value(suggestion)) : suggestion;
-        return std::unexpected(Error::usage(tr("unknown revision '%1' (did you mean %2? %3)").arg(text, shown, targetHelp())));
+        return std::unexpected(Error::usage(Tr::tr("unknown revision '%1' (did you mean %2? %3)").arg(text, shown, targetHelp())));
     }
-    return std::unexpected(Error::usage(tr("unknown revision '%1' (%2)").arg(text, targetHelp())));
+    return std::unexpected(Error::usage(Tr::tr("unknown revision '%1' (%2)").arg(text, targetHelp())));
 }
 
 Result<QStringList> RevisionPlanner::resolve(const QString &target, const QStringList &current) const
@@ -119,8 +119,8 @@ Result<QStringList> RevisionPlanner::resolve(const QString &target, const QStrin
         const QStringList heads = m_graph.heads();
         if (heads.size() > 1) {
             return std::unexpected(Error::usage(
-                tr("the revision graph has %1 heads: %2; name one of them, upgrade to 'heads' to apply every branch, "
-                   "or join them with 'merge'")
+                Tr::tr("the revision graph has %1 heads: %2; name one of them, upgrade to 'heads' to apply every branch, "
+                       "or join them with 'merge'")
                     .arg(heads.size())
                     .arg(describeAll(heads))));
         }
@@ -128,7 +128,7 @@ Result<QStringList> RevisionPlanner::resolve(const QString &target, const QStrin
     }
     if (const std::optional<int> n = relative(text)) {
         if (*n == 0)
-            return std::unexpected(Error::usage(tr("'%1' moves nowhere: give +N or -N with N at least 1").arg(text)));
+            return std::unexpected(Error::usage(Tr::tr("'%1' moves nowhere: give +N or -N with N at least 1").arg(text)));
         const Result<QStringList> heads = normalize(current);
         if (!heads)
             return heads;
@@ -154,12 +154,11 @@ Result<QStringList> RevisionPlanner::stepUp(const QStringList &start, int steps,
             }
         }
         if (next.isEmpty()) {
-            return std::unexpected(Error::usage(tr("%1 goes beyond the last revision: only %2 step(s) up from here")
-                                                    .arg(target)
-                                                    .arg(i)));
+            return std::unexpected(Error::usage(Tr::tr("%1 goes beyond the last revision: only %n step(s) up from here", nullptr, i)
+                                                    .arg(target)));
         }
         if (next.size() > 1) {
-            return std::unexpected(Error::usage(tr("%1 is ambiguous: the graph forks here into %2; name the revision")
+            return std::unexpected(Error::usage(Tr::tr("%1 is ambiguous: the graph forks here into %2; name the revision")
                                                     .arg(target, describeAll(next))));
         }
         applied.unite(m_graph.closure(next));
@@ -173,13 +172,12 @@ Result<QStringList> RevisionPlanner::stepDown(const QStringList &start, int step
     QStringList heads = start;
     for (int i = 0; i < steps; ++i) {
         if (heads.isEmpty()) {
-            return std::unexpected(Error::usage(tr("%1 goes below base: only %2 revision(s) can be rolled back from here")
-                                                    .arg(target)
-                                                    .arg(i)));
+            return std::unexpected(Error::usage(Tr::tr("%1 goes below base: only %n revision(s) can be rolled back from here", nullptr, i)
+                                                    .arg(target)));
         }
         if (heads.size() > 1) {
             return std::unexpected(Error::usage(
-                tr("%1 is ambiguous: %2 heads are applied (%3); name the revision to go down to, or base")
+                Tr::tr("%1 is ambiguous: %2 heads are applied (%3); name the revision to go down to, or base")
                     .arg(target)
                     .arg(heads.size())
                     .arg(describeAll(heads))));
@@ -239,10 +237,10 @@ Result<RevisionPath> RevisionPlanner::downgradePath(const QStringList &current, 
     const QSet<QString> applied = m_graph.closure(*heads);
     for (const QString &id : target) {
         if (!applied.contains(id)) {
-            return std::unexpected(Error::usage(tr("revision %1 is not applied (the database is at %2): "
-                                                   "a downgrade cannot reach it; use upgrade")
+            return std::unexpected(Error::usage(Tr::tr("revision %1 is not applied (the database is at %2): "
+                                                       "a downgrade cannot reach it; use upgrade")
                                                     .arg(describe(id),
-                                                         heads->isEmpty() ? tr("base") : describeAll(*heads))));
+                                                         heads->isEmpty() ? Tr::tr("base") : describeAll(*heads))));
         }
     }
     const QSet<QString> kept = m_graph.closure(target);
@@ -264,7 +262,7 @@ Result<RevisionPath> RevisionPlanner::downgradePath(const QStringList &current, 
 Result<RevisionPath> RevisionPlanner::upgrade(const QString &target, const QStringList &current) const
 {
     if (const std::optional<int> n = relative(target.trimmed()); n && *n < 0) {
-        return std::unexpected(Error::usage(tr("%1 goes down: use downgrade %1").arg(target.trimmed())));
+        return std::unexpected(Error::usage(Tr::tr("%1 goes down: use downgrade %1").arg(target.trimmed())));
     }
     const Result<QStringList> resolved = resolve(target, current);
     if (!resolved)
@@ -278,7 +276,7 @@ Result<RevisionPath> RevisionPlanner::downgrade(const QString &target, const QSt
     const std::optional<int> n = relative(text);
     if (text == QLatin1String("head") || text == QLatin1String("heads") || (n && *n > 0)) {
         return std::unexpected(Error::usage(
-            tr("'%1' is an upgrade target; downgrade takes base, -N or a revision").arg(text)));
+            Tr::tr("'%1' is an upgrade target; downgrade takes base, -N or a revision").arg(text)));
     }
     const Result<QStringList> resolved = resolve(target, current);
     if (!resolved)

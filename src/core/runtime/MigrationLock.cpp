@@ -9,10 +9,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("MigrationLock", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MigrationLock)
+};
 
 constexpr quint32 keyPrefix = 0x53444d47; // "SDMG"
 
@@ -23,14 +23,14 @@ QString LockHolder::description() const
     QStringList details;
     if (!applicationName.isEmpty())
         details << applicationName;
-    QString who = user.isEmpty() ? QString() : tr("user %1").arg(user);
+    QString who = user.isEmpty() ? QString() : Tr::tr("user %1").arg(user);
     if (!clientAddress.isEmpty())
-        who += (who.isEmpty() ? QString() : QStringLiteral(" ")) + tr("from %1").arg(clientAddress);
+        who += (who.isEmpty() ? QString() : QStringLiteral(" ")) + Tr::tr("from %1").arg(clientAddress);
     if (!who.isEmpty())
         details << who;
     if (since.isValid())
-        details << tr("connected since %1").arg(since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
-    return tr("pid %1").arg(pid) + (details.isEmpty() ? QString() : QStringLiteral(" (") + details.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        details << Tr::tr("connected since %1").arg(since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    return Tr::tr("pid %1").arg(pid) + (details.isEmpty() ? QString() : QStringLiteral(" (") + details.join(QStringLiteral(", ")) + QLatin1Char(')'));
 }
 
 qint64 MigrationLock::advisoryKey(const QString &postgresSchema)
@@ -74,7 +74,7 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(const DatabaseUrl 
         bool reported = false;
         while (!lock->m_file->tryLock(0)) {
             if (lock->m_file->error() != QLockFile::LockFailedError)
-                return std::unexpected(Error::io(tr("cannot create the migration lock file"), url.path + QStringLiteral(".schemadesk-lock")));
+                return std::unexpected(Error::io(Tr::tr("cannot create the migration lock file"), url.path + QStringLiteral(".schemadesk-lock")));
             LockHolder h;
             QString host, app;
             lock->m_file->getLockInfo(&h.pid, &host, &app);
@@ -82,12 +82,12 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(const DatabaseUrl 
             h.clientAddress = host;
             if (!options.wait)
                 return std::unexpected(Error::connection(url.serverDescription(),
-                    tr("another migrator holds the migration lock: %1").arg(h.description())));
+                    Tr::tr("another migrator holds the migration lock: %1").arg(h.description())));
             if (!reported && options.waiting)
                 options.waiting(h);
             reported = true;
             if (options.cancelled && options.cancelled())
-                return std::unexpected(Error::connection(url.serverDescription(), tr("cancelled while waiting for the migration lock")));
+                return std::unexpected(Error::connection(url.serverDescription(), Tr::tr("cancelled while waiting for the migration lock")));
             QThread::msleep(options.pollIntervalMs);
         }
         return lock;
@@ -110,15 +110,15 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(const DatabaseUrl 
         auto h = holder(*lock->m_connection, lock->m_key);
         if (!h)
             return std::unexpected(h.error());
-        const QString who = *h ? (*h)->description() : tr("a session that has just ended");
+        const QString who = *h ? (*h)->description() : Tr::tr("a session that has just ended");
         if (!options.wait)
             return std::unexpected(Error::connection(url.serverDescription(),
-                tr("another migrator holds the migration lock: %1").arg(who)));
+                Tr::tr("another migrator holds the migration lock: %1").arg(who)));
         if (!reported && options.waiting && *h)
             options.waiting(**h);
         reported = reported || *h;
         if (options.cancelled && options.cancelled())
-            return std::unexpected(Error::connection(url.serverDescription(), tr("cancelled while waiting for the migration lock")));
+            return std::unexpected(Error::connection(url.serverDescription(), Tr::tr("cancelled while waiting for the migration lock")));
         QThread::msleep(options.pollIntervalMs);
     }
 }

@@ -12,10 +12,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("MigrationScript", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MigrationScript)
+};
 
 QString literal(const QVariant &value)
 {
@@ -67,7 +67,7 @@ QString MigrationScript::hazardComment(const Statement &statement)
     if (!statement.table.isEmpty()) {
         text += QStringLiteral(": ") + statement.table;
         if (statement.estimatedRows >= 0)
-            text += QStringLiteral(" (") + tr("about %1 rows").arg(QLocale(QLocale::English).toString(statement.estimatedRows)) + QLatin1Char(')');
+            text += QStringLiteral(" (") + Tr::tr("about %1 rows").arg(QLocale(QLocale::English).toString(statement.estimatedRows)) + QLatin1Char(')');
     }
     return text;
 }
@@ -76,9 +76,9 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
 {
     QString out = QStringLiteral("-- SchemaDesk %1 (%2): %3 -> %4, ")
                       .arg(directionKey(plan.direction), dialectKey(plan.dialect), VersionTable::describe(plan.headsBefore), VersionTable::describe(plan.headsAfter))
-                  + tr("%1 revision(s)").arg(plan.revisions.size()) + QLatin1Char('\n');
+                  + Tr::tr("%n revision(s)", nullptr, int(plan.revisions.size())) + QLatin1Char('\n');
     if (plan.isEmpty())
-        return out + tr("-- nothing to do") + QLatin1Char('\n');
+        return out + Tr::tr("-- nothing to do") + QLatin1Char('\n');
     if (withVersionTables) {
         out += QLatin1Char('\n');
         for (const Statement &s : VersionTable::createStatements(plan.dialect))
@@ -89,21 +89,21 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
     for (const PlannedRevision &r : plan.revisions) {
         const bool batched = r.isBatched(plan.dialect);
         if (batched && !batchOpen)
-            out += QStringLiteral("\n-- ") + tr("revisions below, up to the COMMIT, share one transaction; each is a savepoint")
+            out += QStringLiteral("\n-- ") + Tr::tr("revisions below, up to the COMMIT, share one transaction; each is a savepoint")
                    + QStringLiteral("\nBEGIN;\n");
         if (!batched && batchOpen)
             out += QStringLiteral("COMMIT;\n");
         batchOpen = batched;
         out += QStringLiteral("\n-- %1 %2: %3\n").arg(directionKey(r.direction), r.migration.revision, r.migration.message);
         if (!r.migration.filePath.isEmpty())
-            out += QStringLiteral("-- ") + tr("file: %1").arg(QDir::toNativeSeparators(r.migration.filePath)) + QLatin1Char('\n');
+            out += QStringLiteral("-- ") + Tr::tr("file: %1").arg(QDir::toNativeSeparators(r.migration.filePath)) + QLatin1Char('\n');
         for (const Statement &s : r.executionOrder(plan.dialect, r.historyEntry(-1), batched)) {
             if (s.placement == Statement::Placement::Autocommit)
-                out += QStringLiteral("-- ") + tr("runs outside the transaction: cannot be rolled back with the revision") + QLatin1Char('\n');
+                out += QStringLiteral("-- ") + Tr::tr("runs outside the transaction: cannot be rolled back with the revision") + QLatin1Char('\n');
             if (const QString comment = hazardComment(s); !comment.isEmpty())
                 out += comment + QLatin1Char('\n');
             if (s.kind == Statement::Kind::MustReturnNoRows)
-                out += QStringLiteral("-- ") + tr("must return no rows") + QLatin1Char('\n');
+                out += QStringLiteral("-- ") + Tr::tr("must return no rows") + QLatin1Char('\n');
             out += terminated(inlineBindings(s)) + QLatin1Char('\n');
         }
     }

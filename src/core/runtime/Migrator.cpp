@@ -17,10 +17,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Migrator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Migrator)
+};
 
 QStringList revisionIds(const MigrationPlan &plan)
 {
@@ -49,7 +49,7 @@ Result<Schema> Migrator::liveSchema(const Connection &connection) const
 Error Migrator::positioned(const Error &error, const Migration &migration, const Operation &operation) const
 {
     const QString file = m_graph.displayPath(migration.revision);
-    return Error::input(tr("revision %1, %2: %3").arg(migration.revision, operation.key(), error.message),
+    return Error::input(Tr::tr("revision %1, %2: %3").arg(migration.revision, operation.key(), error.message),
                         file.isEmpty() ? migration.filePath : file, operation.line, operation.column);
 }
 
@@ -64,7 +64,7 @@ Result<MigrationPlan> Migrator::build(DialectKind dialect, Direction direction, 
     for (const RevisionStep &step : path.steps) {
         const Migration *migration = m_graph.revision(step.revision);
         if (!migration)
-            return std::unexpected(Error::input(tr("unknown revision %1").arg(step.revision)));
+            return std::unexpected(Error::input(Tr::tr("unknown revision %1").arg(step.revision)));
         PlannedRevision planned;
         planned.migration = *migration;
         planned.direction = direction;
@@ -153,8 +153,8 @@ Result<MigrateReport> Migrator::migrate(const Connection &connection, Direction 
         return std::unexpected(plan.error());
     if (reviewed && (revisionIds(*plan) != revisionIds(*reviewed) || plan->headsBefore != reviewed->headsBefore)) {
         return std::unexpected(Error::database(connection.url().serverDescription(),
-                                               tr("the database changed since the plan was made (it is now at %1); "
-                                                  "nothing was run, review the new plan")
+                                               Tr::tr("the database changed since the plan was made (it is now at %1); "
+                                                      "nothing was run, review the new plan")
                                                 .arg(VersionTable::describe(plan->headsBefore))));
     }
     if (options.planned)

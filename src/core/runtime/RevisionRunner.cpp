@@ -11,10 +11,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RevisionRunner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevisionRunner)
+};
 
 // A row of a failed check, as "table=orders, rowid=4, parent=customers".
 QString describeRow(const QSqlQuery &query)
@@ -43,7 +43,7 @@ Result<void> RevisionRunner::execute(const Statement &statement, const QString &
     if (!query) {
         error = query.error().message;
     } else if (statement.kind == Statement::Kind::MustReturnNoRows && query->next()) {
-        error = tr("check failed, first offending row: %1").arg(describeRow(*query));
+        error = Tr::tr("check failed, first offending row: %1").arg(describeRow(*query));
     }
     if (m_log)
         m_log({statement.sql, revision, timer.elapsed(), error.isEmpty(), error});
@@ -59,8 +59,8 @@ Error RevisionRunner::failure(const Error &error, const QString &revision, bool 
     QString message = error.message;
     if (committedOutside)
         message += QLatin1Char(' ')
-                   + tr("(this revision runs statements outside its transaction, so the statements before the failing one were "
-                        "already committed and stay applied; the version table still names the revision before)");
+                   + Tr::tr("(this revision runs statements outside its transaction, so the statements before the failing one were "
+                            "already committed and stay applied; the version table still names the revision before)");
     return Error::migration(error.server.isEmpty() ? m_connection.url().serverDescription() : error.server, revision, message,
                             error.statement);
 }

@@ -4,20 +4,28 @@
 
 namespace sd {
 
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(StartupPolicy)
+};
+
+} // namespace
+
 QString StartupDecision::description() const
 {
-    auto tr = [this](const char *text) { return QCoreApplication::translate("StartupPolicy", text, nullptr, pending); };
     switch (action) {
     case Action::UpToDate:
-        return tr("up to date");
+        return Tr::tr("up to date");
     case Action::ApplyAll:
-        return tr("new database: applies all %n migration(s) on open");
+        return Tr::tr("new database: applies all %n migration(s) on open", nullptr, pending);
     case Action::ApplyPending:
-        return tr("applies %n pending migration(s) on open (auto_upgrade)");
+        return Tr::tr("applies %n pending migration(s) on open (auto_upgrade)", nullptr, pending);
     case Action::ReportPending:
-        return tr("%n migration(s) pending; auto_upgrade is off, run 'upgrade' to apply them");
+        return Tr::tr("%n migration(s) pending; auto_upgrade is off, run 'upgrade' to apply them", nullptr, pending);
     case Action::RecommendUpgrade:
-        return tr("%n migration(s) pending; PostgreSQL is never migrated on open, run 'upgrade' to apply them");
+        return Tr::tr("%n migration(s) pending; PostgreSQL is never migrated on open, run 'upgrade' to apply them", nullptr, pending);
     }
     return {};
 }

@@ -12,10 +12,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ProjectInitializer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProjectInitializer)
+};
 
 const char projectTemplate[] = R"(# SchemaDesk project file (schemadesk.yaml).
 schema: config/schema.yaml
@@ -47,7 +47,7 @@ Result<void> writeNew(const QString &path, const QByteArray &content)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-        return std::unexpected(Error::io(tr("cannot write the file: %1").arg(file.errorString()), path));
+        return std::unexpected(Error::io(Tr::tr("cannot write the file: %1").arg(file.errorString()), path));
     return {};
 }
 
@@ -60,17 +60,17 @@ Result<QStringList> ProjectInitializer::create(const QString &directory, const Q
     const QString schemaPath = dir.absoluteFilePath(QStringLiteral("config/schema.yaml"));
     for (const QString &existing : {projectPath, schemaPath}) {
         if (QFile::exists(existing))
-            return std::unexpected(Error::usage(tr("%1 already exists; init never overwrites a project").arg(existing)));
+            return std::unexpected(Error::usage(Tr::tr("%1 already exists; init never overwrites a project").arg(existing)));
     }
     const QString url = databaseUrl.isEmpty() ? QStringLiteral("sqlite:///app.db") : databaseUrl;
     auto parsed = DatabaseUrl::parse(url, dir.absolutePath());
     if (!parsed)
         return std::unexpected(parsed.error());
     if (!parsed->password.isEmpty())
-        return std::unexpected(Error::usage(tr("the database URL holds a password, and passwords never live in the project file: "
-                                               "give the URL without it and use PGPASSWORD or ~/.pgpass")));
+        return std::unexpected(Error::usage(Tr::tr("the database URL holds a password, and passwords never live in the project file: "
+                                                   "give the URL without it and use PGPASSWORD or ~/.pgpass")));
     if (!dir.mkpath(QStringLiteral("config")) || !dir.mkpath(QStringLiteral("migrations")))
-        return std::unexpected(Error::io(tr("cannot create the project folders"), dir.absolutePath()));
+        return std::unexpected(Error::io(Tr::tr("cannot create the project folders"), dir.absolutePath()));
 
     QString quoted = url;
     quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));

@@ -16,10 +16,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RevisionAuthor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RevisionAuthor)
+};
 
 } // namespace
 
@@ -33,7 +33,7 @@ Result<NewRevision> RevisionAuthor::write(const QString &message, const QStringL
                                           const Operations &downgrade, const QStringList &warnings)
 {
     if (message.trimmed().isEmpty())
-        return std::unexpected(Error::usage(tr("a revision needs a message (-m MESSAGE)")));
+        return std::unexpected(Error::usage(Tr::tr("a revision needs a message (-m MESSAGE)")));
     Migration m;
     do {
         m.revision = MigrationWriter::newRevisionId();
@@ -46,17 +46,17 @@ Result<NewRevision> RevisionAuthor::write(const QString &message, const QStringL
     m.downgrade = downgrade;
 
     if (!QDir().mkpath(m_project.migrationsPath))
-        return std::unexpected(Error::io(tr("cannot create the migrations folder"), m_project.migrationsPath));
+        return std::unexpected(Error::io(Tr::tr("cannot create the migrations folder"), m_project.migrationsPath));
     const QString path = QDir(m_project.migrationsPath).absoluteFilePath(MigrationWriter::fileName(m.revision, m.message));
     if (QFile::exists(path))
-        return std::unexpected(Error::io(tr("the file already exists"), path));
+        return std::unexpected(Error::io(Tr::tr("the file already exists"), path));
     if (auto written = MigrationWriter::writeFile(m, path); !written)
         return std::unexpected(written.error());
     auto back = MigrationReader::readFile(path, QDir(m_project.directory).relativeFilePath(path));
     if (!back) {
         // Never leave a file behind that the graph would refuse.
         QFile::remove(path);
-        return std::unexpected(Error::input(tr("internal error: the written migration does not read back: %1").arg(joinErrors(back.error())),
+        return std::unexpected(Error::input(Tr::tr("internal error: the written migration does not read back: %1").arg(joinErrors(back.error())),
                                             path));
     }
     return NewRevision{*back, path, warnings};
@@ -67,7 +67,7 @@ Result<NewRevision> RevisionAuthor::create(const QString &message, const Operati
 {
     const QStringList heads = m_graph.heads();
     if (heads.size() > 1)
-        return std::unexpected(Error::usage(tr("the revision graph has %1 heads (%2): join them first with 'merge'")
+        return std::unexpected(Error::usage(Tr::tr("the revision graph has %1 heads (%2): join them first with 'merge'")
                                                 .arg(heads.size())
                                                 .arg(heads.join(QStringLiteral(", ")))));
     return write(message, heads, upgrade, downgrade, warnings);
@@ -82,20 +82,20 @@ Result<NewRevision> RevisionAuthor::merge(const QString &message, const QStringL
         for (const QString &given : revisions) {
             const QStringList matches = m_graph.withPrefix(given);
             if (matches.isEmpty())
-                return std::unexpected(Error::usage(tr("no revision matches '%1'").arg(given)));
+                return std::unexpected(Error::usage(Tr::tr("no revision matches '%1'").arg(given)));
             if (matches.size() > 1)
-                return std::unexpected(Error::usage(tr("'%1' is ambiguous: %2").arg(given, matches.join(QStringLiteral(", ")))));
+                return std::unexpected(Error::usage(Tr::tr("'%1' is ambiguous: %2").arg(given, matches.join(QStringLiteral(", ")))));
             if (!parents.contains(matches.first()))
                 parents << matches.first();
         }
     }
     if (parents.size() < 2)
-        return std::unexpected(Error::usage(tr("nothing to merge: a merge needs at least two revisions, found %1")
-                                                .arg(parents.isEmpty() ? tr("none") : parents.join(QStringLiteral(", ")))));
+        return std::unexpected(Error::usage(Tr::tr("nothing to merge: a merge needs at least two revisions, found %1")
+                                                .arg(parents.isEmpty() ? Tr::tr("none") : parents.join(QStringLiteral(", ")))));
     for (const QString &a : parents) {
         for (const QString &b : parents) {
             if (m_graph.isAncestor(a, b))
-                return std::unexpected(Error::usage(tr("%1 is an ancestor of %2: merging them would join a revision with itself").arg(a, b)));
+                return std::unexpected(Error::usage(Tr::tr("%1 is an ancestor of %2: merging them would join a revision with itself").arg(a, b)));
         }
     }
     return write(message, parents, {}, {}, {});
@@ -111,8 +111,8 @@ MultiResult<GeneratedOperations> RevisionAuthor::generate(const Connection &conn
     heads.sort();
     at.sort();
     if (heads != at)
-        return std::unexpected(Errors{Error::usage(tr("the database is not at head (it is at %1, the head is %2): "
-                                                      "run 'upgrade' first, so the migration starts where the others end")
+        return std::unexpected(Errors{Error::usage(Tr::tr("the database is not at head (it is at %1, the head is %2): "
+                                                          "run 'upgrade' first, so the migration starts where the others end")
                                                        .arg(VersionTable::describe(at), VersionTable::describe(heads)))});
     auto comparison = ProjectComparison::run(m_project, connection);
     if (!comparison)

@@ -16,10 +16,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("SchemaRenameHint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SchemaRenameHint)
+};
 
 bool compatible(const Dialect &dialect, const ColumnType &from, const ColumnType &to)
 {
@@ -175,7 +175,7 @@ Result<QByteArray> SchemaRenameHint::addColumnHint(const QByteArray &yaml, const
         return fail(message, mark.line + 1, mark.column + 1);
     };
     if (renamedFrom.isEmpty() || renamedFrom == column)
-        return fail(tr("a rename hint needs the column's previous name"));
+        return fail(Tr::tr("a rename hint needs the column's previous name"));
 
     // The file must read as a schema now, and must read as the same schema
     // with one hint more once edited.
@@ -191,7 +191,7 @@ Result<QByteArray> SchemaRenameHint::addColumnHint(const QByteArray &yaml, const
     }
     const YAML::Node tables = root.IsMap() ? static_cast<const YAML::Node &>(root)["tables"] : YAML::Node();
     if (!tables.IsDefined() || !tables.IsSequence())
-        return fail(tr("the schema configuration has no list of tables"));
+        return fail(Tr::tr("the schema configuration has no list of tables"));
     // Found nodes are kept in optionals: assigning to a YAML::Node would
     // rebind it rather than copy the handle.
     std::optional<YAML::Node> tableNode;
@@ -202,7 +202,7 @@ Result<QByteArray> SchemaRenameHint::addColumnHint(const QByteArray &yaml, const
         }
     }
     if (!tableNode)
-        return failAt(tr("no table %1 in the schema configuration").arg(table), tables.Mark());
+        return failAt(Tr::tr("no table %1 in the schema configuration").arg(table), tables.Mark());
     const YAML::Node columns = static_cast<const YAML::Node &>(*tableNode)["columns"];
     std::optional<YAML::Node> columnNode;
     if (columns.IsDefined() && columns.IsSequence()) {
@@ -214,12 +214,12 @@ Result<QByteArray> SchemaRenameHint::addColumnHint(const QByteArray &yaml, const
         }
     }
     if (!columnNode)
-        return failAt(tr("table %1 has no column %2").arg(table, column), tableNode->Mark());
+        return failAt(Tr::tr("table %1 has no column %2").arg(table, column), tableNode->Mark());
     const YAML::Node existing = static_cast<const YAML::Node &>(*columnNode)["renamed_from"];
     if (existing.IsDefined()) {
         if (scalarOf(existing) == renamedFrom)
             return yaml;
-        return failAt(tr("column %1.%2 already has renamed_from: %3").arg(table, column, scalarOf(existing)),
+        return failAt(Tr::tr("column %1.%2 already has renamed_from: %3").arg(table, column, scalarOf(existing)),
                       existing.Mark());
     }
 
@@ -234,7 +234,7 @@ Result<QByteArray> SchemaRenameHint::addColumnHint(const QByteArray &yaml, const
                                  ? flowInsertPosition(yaml, start, endsWithComma)
                                  : -1;
         if (at < 0)
-            return failAt(tr("cannot find where the entry of column %1.%2 ends").arg(table, column), mark);
+            return failAt(Tr::tr("cannot find where the entry of column %1.%2 ends").arg(table, column), mark);
         edited.insert(at, (endsWithComma ? QByteArrayLiteral(" renamed_from: ") : QByteArrayLiteral(", renamed_from: "))
                               + value);
     } else {
@@ -271,7 +271,7 @@ Result<QByteArray> SchemaRenameHint::addColumnHint(const QByteArray &yaml, const
             c->renamedFrom = renamedFrom;
     }
     if (!after || *after != expected)
-        return failAt(tr("could not add renamed_from to column %1.%2 without changing anything else").arg(table, column),
+        return failAt(Tr::tr("could not add renamed_from to column %1.%2 without changing anything else").arg(table, column),
                       mark);
     return edited;
 }
@@ -282,7 +282,7 @@ Result<void> SchemaRenameHint::addColumnHintToFile(const QString &path, const QS
     const QString shown = displayPath.isEmpty() ? path : displayPath;
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
-        return std::unexpected(Error::io(tr("cannot read the schema configuration: %1").arg(in.errorString()), shown));
+        return std::unexpected(Error::io(Tr::tr("cannot read the schema configuration: %1").arg(in.errorString()), shown));
     const QByteArray yaml = in.readAll();
     in.close();
     const Result<QByteArray> edited = addColumnHint(yaml, table, column, renamedFrom, shown);
@@ -292,7 +292,7 @@ Result<void> SchemaRenameHint::addColumnHintToFile(const QString &path, const QS
         return {};
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(*edited) != edited->size() || !out.commit())
-        return std::unexpected(Error::io(tr("cannot write the schema configuration: %1").arg(out.errorString()), shown));
+        return std::unexpected(Error::io(Tr::tr("cannot write the schema configuration: %1").arg(out.errorString()), shown));
     return {};
 }
 

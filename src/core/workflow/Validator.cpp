@@ -18,10 +18,10 @@ namespace sd {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Validator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Validator)
+};
 
 // Replays every migration on `scratch` (a connection to an empty database
 // or schema) and compares the result with `configured`.
@@ -75,7 +75,7 @@ ValidationReport Validator::run(const Project &project, const Connection *connec
         return report;
 
     if (dialect == DialectKind::Sqlite) {
-        report.scratch = tr("in-memory SQLite");
+        report.scratch = Tr::tr("in-memory SQLite");
         auto url = DatabaseUrl::parse(QStringLiteral("sqlite://:memory:"));
         auto scratch = Connection::open(*url);
         if (!scratch) {
@@ -87,11 +87,11 @@ ValidationReport Validator::run(const Project &project, const Connection *connec
     }
 
     if (!connection || connection->dialect() != DialectKind::PostgreSQL) {
-        report.errors << Error::usage(tr("validating for PostgreSQL needs a PostgreSQL connection for its scratch schema"));
+        report.errors << Error::usage(Tr::tr("validating for PostgreSQL needs a PostgreSQL connection for its scratch schema"));
         return report;
     }
     const QString schema = QStringLiteral("schemadesk_validate_%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
-    report.scratch = tr("schema %1 on %2").arg(schema, connection->url().serverDescription());
+    report.scratch = Tr::tr("schema %1 on %2").arg(schema, connection->url().serverDescription());
     const Dialect &pg = Dialect::get(DialectKind::PostgreSQL);
     if (auto created = connection->exec(QStringLiteral("CREATE SCHEMA %1").arg(pg.quoteIdentifier(schema))); !created) {
         report.errors << created.error();

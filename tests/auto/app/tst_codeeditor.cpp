@@ -3,6 +3,7 @@
 
 #include "editor/CodeEditor.h"
 #include "editor/FindBar.h"
+#include "i18n/Translations.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -26,6 +27,11 @@ class tst_CodeEditor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(sd::Translations::install(*QCoreApplication::instance())); // English plurals, as the CLI and the app print them
+    }
+
     void gutterGrowsWithDigits_data();
     void gutterGrowsWithDigits();
     void gutterIsLeftOfText();
@@ -113,7 +119,7 @@ void tst_CodeEditor::findNextPreviousWrap()
     // Moving the cursor away leaves no current match; Next goes on from there.
     editor.goToLine(3, 1);
     QCOMPARE(editor.currentMatch(), 0);
-    QCOMPARE(editor.findBar()->statusText(), QStringLiteral("3 match(es)"));
+    QCOMPARE(editor.findBar()->statusText(), QStringLiteral("3 matches"));
     editor.findNext();
     QCOMPARE(editor.currentMatch(), 3);
     editor.goToLine(2, 6);

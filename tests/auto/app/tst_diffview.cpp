@@ -15,6 +15,7 @@
 #include "diff/SchemaDiff.h"
 #include "diff/SchemaDiffModel.h"
 #include "dialect/Dialect.h"
+#include "i18n/Translations.h"
 
 #include <QApplication>
 #include <QDir>
@@ -153,6 +154,7 @@ private:
 void tst_DiffView::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(sd::Translations::install(*QCoreApplication::instance()));
     m_configured = demoSchema();
     QVERIFY(!m_configured.tables.isEmpty());
     m_live = driftedDatabase(m_configured);
@@ -253,14 +255,14 @@ void tst_DiffView::destructiveWarnings()
     view.setRowCounts({{QStringLiteral("books"), 1500}, {QStringLiteral("users"), 12}});
     view.selectTable(QStringLiteral("books"));
     QCOMPARE(view.currentWarnings(),
-             QStringList{QStringLiteral("drops column books.legacy_code and the values it holds: 1,500 row(s)")});
+             QStringList{QStringLiteral("drops column books.legacy_code and the values it holds: 1,500 rows")});
     QVERIFY(view.findChild<QFrame *>(QStringLiteral("diffWarnings"))->isVisibleTo(&view));
 
     view.selectTable(QStringLiteral("users"));
     QStringList warnings = view.currentWarnings();
     QCOMPARE(warnings.size(), 2);
     QVERIFY(warnings.at(0).startsWith(QStringLiteral("narrows users.display_name from varchar(200) to varchar(100)")));
-    QVERIFY(warnings.at(0).endsWith(QStringLiteral(": 12 row(s)")));
+    QVERIFY(warnings.at(0).endsWith(QStringLiteral(": 12 rows")));
     QVERIFY(warnings.at(1).startsWith(QStringLiteral("drops column users.mail")));
 
     view.selectTable(QStringLiteral("tags"));
@@ -295,7 +297,7 @@ void tst_DiffView::filterAndSearch()
         shown << tree->index(row, 0).data().toString();
     QCOMPARE(shown, (QStringList{"book_tags", "tags"}));
     QCOMPARE(view.findChild<QLabel *>(QStringLiteral("diffSummary"))->text(),
-             QStringLiteral("13 item(s): 2 changed, 1 added, 1 removed, 9 unchanged"));
+             QStringLiteral("13 items: 2 changed, 1 added, 1 removed, 9 unchanged"));
 }
 
 void tst_DiffView::renamePromptWritesHint()

@@ -14,6 +14,7 @@
 #include "diff/DiffView.h"
 #include "diff/SchemaDiffModel.h"
 #include "editor/MigrationEditor.h"
+#include "i18n/Translations.h"
 #include "migrations/MigrationsView.h"
 #include "shell/ViewsController.h"
 #include "shell/ApplyController.h"
@@ -79,6 +80,7 @@ void tst_MainWindow::initTestCase()
 {
     isolateSettings(m_settings.path());
     qputenv("SCHEMADESK_NO_KEYCHAIN", "1");
+    QVERIFY(sd::Translations::install(*QCoreApplication::instance()));
 }
 
 void tst_MainWindow::init()
@@ -191,7 +193,7 @@ void tst_MainWindow::rollBackAndApplyThroughTheWindow()
     QVERIFY(m_window->applyAction()->isEnabled());
     QVERIFY(!m_window->rollBackAction()->isEnabled());
     QVERIFY(m_window->pendingBar()->isVisible());
-    QVERIFY2(m_window->pendingBar()->text().startsWith(QLatin1String("1 migration(s) pending")), qPrintable(m_window->pendingBar()->text()));
+    QVERIFY2(m_window->pendingBar()->text().startsWith(QLatin1String("1 migration pending")), qPrintable(m_window->pendingBar()->text()));
 
     QVERIFY(runAction(m_window->applyAction()));
     QCOMPARE(m_window->session()->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});

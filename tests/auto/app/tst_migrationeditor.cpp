@@ -7,6 +7,7 @@
 #include "config/SchemaReader.h"
 #include "editor/CodeEditor.h"
 #include "editor/MigrationEditor.h"
+#include "i18n/Translations.h"
 
 #include <QDir>
 #include <QFile>
@@ -102,6 +103,7 @@ private:
 void tst_MigrationEditor::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QVERIFY(sd::Translations::install(*QCoreApplication::instance()));
 }
 
 void tst_MigrationEditor::opensAndDetectsKind_data()
@@ -168,7 +170,7 @@ void tst_MigrationEditor::unknownOperationDiagnosedWhileTyping()
     // The cursor is on that line: the host can read the diagnostic there.
     QCOMPARE(editor.editor()->diagnosticAtCursor()->message, d.message);
     QVERIFY(editor.previewText().contains(QStringLiteral("-- typing.yaml:12:5: ")));
-    QVERIFY2(editor.statusText().startsWith(QStringLiteral("Migration · 1 problem(s) · line 12: unknown operation 'add_colum'")),
+    QVERIFY2(editor.statusText().startsWith(QStringLiteral("Migration · 1 problem · line 12: unknown operation 'add_colum'")),
              qPrintable(editor.statusText()));
 
     // Fixing the typo clears it.

@@ -1,8 +1,8 @@
 // The schema diff tree and its filter: statuses of tables (unchanged, added,
 // removed, changed, renamed) from a real SchemaDiff of two schemas, the
 // differences under a changed table, warnings with row counts, "differences
-// only" and search, all under QAbstractItemModelTester. Plurals read "(s)":
-// the tests load no translation.
+// only" and search, all under QAbstractItemModelTester. The English
+// translation is installed, so plurals read as users see them ("1 row").
 
 #include "TestResult.h"
 #include "config/SchemaReader.h"
@@ -10,6 +10,7 @@
 #include "diff/SchemaDiffModel.h"
 #include "diff/SchemaDiff.h"
 #include "dialect/Dialect.h"
+#include "i18n/Translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -144,6 +145,7 @@ private Q_SLOTS:
 void tst_SchemaDiffModel::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(sd::Translations::install(*QCoreApplication::instance()));
 }
 
 void tst_SchemaDiffModel::tester()
@@ -219,7 +221,7 @@ void tst_SchemaDiffModel::differencesOfChangedTable()
 
     QCOMPARE(childLabels(model, users), (QStringList{"column email changed", "column display_name added",
                                                      "column name removed", "check ck_users_email added"}));
-    QCOMPARE(users.siblingAtColumn(SchemaDiffModel::DetailsColumn).data().toString(), QStringLiteral("4 difference(s)"));
+    QCOMPARE(users.siblingAtColumn(SchemaDiffModel::DetailsColumn).data().toString(), QStringLiteral("4 differences"));
     QVERIFY(users.data(SchemaDiffModel::DestructiveRole).toBool());
 
     const QModelIndex email = model.index(0, SchemaDiffModel::DetailsColumn, users);
@@ -245,7 +247,7 @@ void tst_SchemaDiffModel::renamedTable()
     QCOMPARE(model.liveTableName(QStringLiteral("clients")), QStringLiteral("accounts"));
     QVERIFY(!model.tableIndex(QStringLiteral("accounts")).isValid());
     QCOMPARE(clients.siblingAtColumn(SchemaDiffModel::DetailsColumn).data().toString(),
-             QStringLiteral("renamed from accounts; 0 difference(s)"));
+             QStringLiteral("renamed from accounts; 0 differences"));
     QCOMPARE(model.tableDifferences(QStringLiteral("clients")).constFirst().kind, Difference::Kind::TableRenamed);
 }
 
@@ -265,10 +267,10 @@ void tst_SchemaDiffModel::warnings()
     QCOMPARE(model.warningText(users.at(1)), QString()); // an added column loses nothing
 
     model.setRowCounts({{QStringLiteral("users"), 1234}, {QStringLiteral("legacy"), 1}});
-    QCOMPARE(model.warningText(dropped), QStringLiteral("drops column users.name and the values it holds: 1,234 row(s)"));
+    QCOMPARE(model.warningText(dropped), QStringLiteral("drops column users.name and the values it holds: 1,234 rows"));
     const Difference legacy = model.tableDifferences(QStringLiteral("legacy")).constFirst();
-    QCOMPARE(model.warningText(legacy), QStringLiteral("drops table legacy and every row in it: 1 row(s)"));
-    QVERIFY(model.tableIndex(QStringLiteral("legacy")).data(Qt::ToolTipRole).toString().contains(QStringLiteral("1 row(s)")));
+    QCOMPARE(model.warningText(legacy), QStringLiteral("drops table legacy and every row in it: 1 row"));
+    QVERIFY(model.tableIndex(QStringLiteral("legacy")).data(Qt::ToolTipRole).toString().contains(QStringLiteral(": 1 row")));
 }
 
 void tst_SchemaDiffModel::enums()

@@ -98,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("the file does not exist yet")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("base (no revision applied)")));
-        QVERIFY(run.out.contains(QStringLiteral("difference(s)")));
+        QVERIFY2(run.out.contains(QStringLiteral(" differences (run '")), qPrintable(run.out));
         const CliRun json = runCli({projectArg(), QStringLiteral("status"), QStringLiteral("--json")});
         QCOMPARE(json.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();

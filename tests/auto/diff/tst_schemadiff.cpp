@@ -7,6 +7,7 @@
 #include "dialect/Dialect.h"
 #include "diff/DiffRenderer.h"
 #include "diff/SchemaDiff.h"
+#include "i18n/Translations.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -30,6 +31,11 @@ class tst_SchemaDiff : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(sd::Translations::install(*QCoreApplication::instance())); // English plurals, as the CLI and the app print them
+    }
+
     void cases_data() { addDiffCaseRows(true); }
 
     void cases()
@@ -100,9 +106,9 @@ private Q_SLOTS:
             "  ~ change type of column email from varchar(100) to varchar(50)\n"
             "      ! can lose data: narrows users.email from varchar(100) to varchar(50): values that do not fit are lost or refused\n"
             "\n"
-            "+ create table extra (1 column(s))\n"
+            "+ create table extra (1 column)\n"
             "\n"
-            "2 difference(s), 1 can lose data\n");
+            "2 differences, 1 can lose data\n");
         QCOMPARE(DiffRenderer::text(diffs), expected);
         QVERIFY(DiffRenderer::text(diffs, true).contains(QStringLiteral("\x1b[")));
         QCOMPARE(DiffRenderer::text({}), QStringLiteral("No differences: the database matches the schema configuration.\n"));

@@ -11,6 +11,7 @@
 #include "MigrationBuilders.h"
 #include "TestResult.h"
 #include "revision/HistoryLayout.h"
+#include "i18n/Translations.h"
 #include "revision/RevisionGraphLoader.h"
 #include "revision/RevisionPlanner.h"
 
@@ -64,6 +65,11 @@ class tst_RevisionGraph : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(sd::Translations::install(*QCoreApplication::instance())); // English plurals, as the CLI and the app print them
+    }
+
     void structure();
     void buildErrors_data();
     void buildErrors();
@@ -248,14 +254,14 @@ void tst_RevisionGraph::resolve_data()
     QTest::newRow("+1 from C reaches the merge") << merged() << "+1" << QStringList{C} << QStringList{M} << QString();
     QTest::newRow("+1 from both branches") << merged() << "+1" << QStringList{C, E} << QStringList{M} << QString();
     QTest::newRow("+1 past the head") << merged() << "+1" << QStringList{M} << QStringList()
-        << "+1 goes beyond the last revision: only 0 step(s) up from here";
+        << "+1 goes beyond the last revision: only 0 steps up from here";
     QTest::newRow("-1") << merged() << "-1" << QStringList{C} << QStringList{B} << QString();
     QTest::newRow("-1 from a merge gives its parents back") << merged() << "-1" << QStringList{M} << QStringList{C, E} << QString();
     QTest::newRow("-2 past a merge is ambiguous") << merged() << "-2" << QStringList{M} << QStringList()
         << "-2 is ambiguous: 2 heads are applied";
     QTest::newRow("-3 to base") << merged() << "-3" << QStringList{C} << QStringList() << QString();
     QTest::newRow("-4 below base") << merged() << "-4" << QStringList{C} << QStringList()
-        << "-4 goes below base: only 3 revision(s) can be rolled back from here";
+        << "-4 goes below base: only 3 revisions can be rolled back from here";
     QTest::newRow("redundant current rows") << merged() << "-1" << QStringList{A, C} << QStringList{B} << QString();
     QTest::newRow("+0") << merged() << "+0" << QStringList() << QStringList() << "'+0' moves nowhere";
 }

@@ -68,7 +68,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_session, &ProjectSession::projectChanged, this, [this] {
         setWindowTitle(tr("%1 — SchemaDesk").arg(QDir(m_session->project().directory).dirName()));
     });
-    for (auto signal : {&ProjectSession::connectionChanged, &ProjectSession::stateChanged, &ProjectSession::projectChanged}) {
+    for (auto signal : {&ProjectSession::connectionChanged, &ProjectSession::stateChanged, &ProjectSession::projectChanged,
+                        &ProjectSession::graphChanged}) {
         connect(m_session, signal, this, &MainWindow::updateActions);
         connect(m_session, signal, this, &MainWindow::updateBanners);
     }
@@ -86,6 +87,9 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_applyController, &ApplyController::finished, m_progress, &ApplyProgressWidget::finish);
     connect(m_applyController, &ApplyController::finished, this, &MainWindow::updateActions);
     connect(m_applyController, &ApplyController::auditRecorded, this, &MainWindow::refreshHistory);
+    connect(m_applyController, &ApplyController::auditFailed, this, [this](const Error &error) {
+        showErrorText(tr("The run was not written to the audit log: %1").arg(error.toString()));
+    });
     connect(m_progress, &ApplyProgressWidget::cancelRequested, m_applyController, &ApplyController::cancel);
     connect(m_applyFlow, &ApplyFlow::failed, this, [this](const Error &error) { m_lastError = error.toString(); });
     connect(m_applyFlow, &ApplyFlow::busyChanged, this, &MainWindow::updateActions);
@@ -98,6 +102,9 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
             statusBar()->showMessage(text, m_connectFlow->isConnecting() ? 0 : 8000);
     });
     connect(m_applyFlow, &ApplyFlow::completed, this, [this] { statusBar()->showMessage(tr("Done."), 5000); });
+    connect(m_applyFlow, &ApplyFlow::cancelled, this, [this](int done, int total) {
+        statusBar()->showMessage(tr("Cancelled after %1 of %n revision(s).", nullptr, total).arg(done), 10000);
+    });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -155,7 +162,7 @@ void MainWindow::createActions()
     m_disconnect = new QAction(tr("&Disconnect"), this);
     connect(m_disconnect, &QAction::triggered, m_session, &ProjectSession::disconnect);
     m_refresh = new QAction(s->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
-    m_refresh->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(QKeySequence::Refresh)});
+    m_refresh->setShortcuts(QKeySequence::Refresh); // F5 (and Ctrl+R on macOS)
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
     m_apply = new QAction(s->standardIcon(QStyle::SP_ArrowUp), tr("&Apply"), this);
     m_apply->setToolTip(tr("Upgrade the database to head (shows the plan first)"));
@@ -237,6 +244,8 @@ void MainWindow::createDocks()
 
 bool MainWindow::openProject(const QString &directory)
 {
+    if (!m_views->settleEditor())
+        return false;
     const QString absolute = QDir(directory).absolutePath();
     if (auto opened = m_session->openProject(absolute); !opened) {
         showError(opened.error());
@@ -389,6 +398,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_applyController->isRunning()) {
         statusBar()->showMessage(tr("An apply is running: cancel it first."), 5000);
+        event->ignore();
+        return;
+    }
+    if (!m_views->settleEditor()) {
         event->ignore();
         return;
     }

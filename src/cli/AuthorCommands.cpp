@@ -29,7 +29,7 @@ int report(CommandContext &context, const NewRevision &created)
         out += QStringLiteral("  ") + (op.note.isEmpty() ? QStringLiteral("  ") : QStringLiteral("! ")) + op.description() + QLatin1Char('\n');
     context.console().out(out);
     for (const QString &warning : created.warnings)
-        context.console().error(Tr::tr("not generated: %1").arg(warning));
+        context.console().error(warning); // "not generated: ..." or "no downgrade for: ..."
     return Success;
 }
 
@@ -141,7 +141,7 @@ int runCheck(CommandContext &context, const QStringList &arguments)
     if (!generated)
         return context.fail(generated.error());
     for (const QString &warning : generated->warnings)
-        context.console().error(Tr::tr("not generated: %1").arg(warning));
+        context.console().error(warning); // "not generated: ..." or "no downgrade for: ..."
     if (generated->isEmpty() && generated->warnings.isEmpty()) {
         context.console().out(Tr::tr("no changes: the migrations carry the schema configuration") + QLatin1Char('\n'));
         return Success;

@@ -80,10 +80,11 @@ int runRestore(CommandContext &context, const QStringList &arguments)
     if (!parser.isSet(yes))
         return context.fail(Error::usage(Tr::tr("restore replaces everything in %1 by %2; add -y to confirm")
                                              .arg(url->display(), positionals.first())));
-    const QString name = url->dialect == DialectKind::PostgreSQL ? url->database : QFileInfo(url->path).fileName();
-    if (project->isProtected(context.options().envName) && parser.value(confirm) != name)
+    const QString name = url->confirmationName();
+    const QString protectedEnv = project->protectedEnvironment(*url, context.options().envName);
+    if (!protectedEnv.isEmpty() && parser.value(confirm) != name)
         return context.fail(Error::usage(Tr::tr("environment '%1' is protected: add --confirm %2 to replace its database")
-                                             .arg(context.options().envName, name)));
+                                             .arg(protectedEnv, name)));
     DatabaseUrl target = *url;
     if (target.dialect == DialectKind::PostgreSQL) {
         // Connect once to check the server and ask for a password if needed.

@@ -52,12 +52,6 @@ struct MigrateOptionSet
     }
 };
 
-// The database's name as a person would type it to confirm.
-QString databaseName(const DatabaseUrl &url)
-{
-    return url.dialect == DialectKind::PostgreSQL ? url.database : QFileInfo(url.path).fileName();
-}
-
 int printScript(CommandContext &context, const Migrator &migrator, const MigrateArguments &args)
 {
     const Project *project = context.project();
@@ -111,10 +105,11 @@ int runMigration(CommandContext &context, const MigrateArguments &args, bool und
         if (!args.confirmed)
             return context.fail(Error::usage(Tr::tr("downgrade to %1 would undo %2; add -y to confirm")
                                                  .arg(VersionTable::describe(plan->headsAfter), undone.join(QStringLiteral(", ")))));
-        if (project->isProtected(context.options().envName) && args.confirmName != databaseName(connection->url()))
+        const QString protectedEnv = project->protectedEnvironment(connection->url(), context.options().envName);
+        const QString name = connection->url().confirmationName();
+        if (!protectedEnv.isEmpty() && args.confirmName != name)
             return context.fail(Error::usage(Tr::tr("environment '%1' is protected: add --confirm %2 to undo %3")
-                                                 .arg(context.options().envName, databaseName(connection->url()),
-                                                      undone.join(QStringLiteral(", ")))));
+                                                 .arg(protectedEnv, name, undone.join(QStringLiteral(", ")))));
     }
 
     Console &console = context.console();

@@ -59,8 +59,9 @@ int runStatus(CommandContext &context, const QStringList &arguments)
     if (!pending)
         return context.fail(pending.error());
     const QList<ChangedMigration> changed = ChecksumAudit::changed(*graph, *revisions, *history);
-    const StartupDecision policy = StartupPolicy::decide(connection->url(), !connection->fileMissing(), project->autoUpgrade,
-                                                         int(pending->size()));
+    const StartupDecision policy = StartupPolicy::decide(
+        connection->url(), !connection->fileMissing(), project->autoUpgrade, int(pending->size()),
+        !project->protectedEnvironment(connection->url(), context.options().envName).isEmpty());
 
     const Differences &diffs = comparison->differences;
     const int destructive = int(std::count_if(diffs.cbegin(), diffs.cend(), [](const Difference &d) { return d.destructive; }));

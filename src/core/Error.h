@@ -39,6 +39,9 @@ struct Error
     static Error migration(QString server, QString revision, QString message, QString statement);
 
     QString revision; // Migration errors: the revision that failed
+    // Migration errors: statements of the revision that ran outside its
+    // transaction stayed committed (the rest was rolled back).
+    bool partial = false;
 
     // "config/schema.yaml:14:9: unknown type ..." or
     // "postgresql://127.0.0.1:5432/app: permission denied ... (statement: SELECT ...)"

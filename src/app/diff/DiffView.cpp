@@ -128,16 +128,11 @@ DiffView::DiffView(QWidget *parent)
     layout->addLayout(filterBar);
     layout->addWidget(splitter, 1);
 
-    auto *refreshAction = new QAction(this);
-    refreshAction->setShortcut(QKeySequence::Refresh);
-    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(refreshAction);
     auto *findAction = new QAction(this);
     findAction->setShortcut(QKeySequence::Find);
     findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(findAction);
 
-    connect(refreshAction, &QAction::triggered, this, &DiffView::refreshRequested);
     connect(findAction, &QAction::triggered, m_search, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();

@@ -67,6 +67,7 @@ Result<void> MigrationEditor::openFile(const QString &path, const QString &displ
     if (!file.open(QIODevice::ReadOnly))
         return std::unexpected(Error::io(tr("cannot read %1: %2").arg(path, file.errorString()), path));
     const QByteArray bytes = file.readAll();
+    m_diskBytes = bytes;
     m_path = path;
     m_displayPath = displayPath.isEmpty() ? QFileInfo(path).fileName() : displayPath;
     m_editor->setPlainText(QString::fromUtf8(bytes));
@@ -84,12 +85,19 @@ Result<void> MigrationEditor::save()
     refresh(); // what is saved is what parses now, not what parsed 300 ms ago
     if (!m_preview.parseErrors.isEmpty())
         return std::unexpected(m_preview.parseErrors.first());
+    if (QFile onDisk(m_path); onDisk.open(QIODevice::ReadOnly) && onDisk.readAll() != m_diskBytes)
+        return std::unexpected(Error::io(tr("%1 changed on disk since it was opened here (another program, or a rename written "
+                                            "from the diff view); saving would undo that change. Copy your edits, reopen the file "
+                                            "and apply them again.").arg(m_displayPath),
+                                         m_path));
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
         return std::unexpected(Error::io(tr("cannot write %1: %2").arg(m_path, file.errorString()), m_path));
-    file.write(m_editor->toPlainText().toUtf8());
+    const QByteArray bytes = m_editor->toPlainText().toUtf8();
+    file.write(bytes);
     if (!file.commit())
         return std::unexpected(Error::io(tr("cannot write %1: %2").arg(m_path, file.errorString()), m_path));
+    m_diskBytes = bytes;
     m_editor->document()->setModified(false);
     Q_EMIT saved(m_path);
     return {};

@@ -88,6 +88,7 @@ private:
     QTimer *m_debounce;
     QString m_path;
     QString m_displayPath;
+    QByteArray m_diskBytes; // the file as last read or written: Save refuses when it changed on disk
     DialectKind m_dialect = DialectKind::Sqlite;
     Schema m_baseSchema;
     MigrationPreview m_preview;

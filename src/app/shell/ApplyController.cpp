@@ -81,8 +81,10 @@ void ApplyController::onFinished(const ApplyOutcome &outcome)
                                    : outcome.cancelled ? QStringLiteral("cancelled") : QStringLiteral("succeeded");
         entry.message = outcome.ok ? QString() : outcome.error.toString();
         entry.durationMs = outcome.durationMs;
-        if (m_workspace->record(entry))
+        if (auto recorded = m_workspace->record(entry))
             Q_EMIT auditRecorded();
+        else
+            Q_EMIT auditFailed(recorded.error());
     }
     Q_EMIT finished(outcome);
 }

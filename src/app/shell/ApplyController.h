@@ -39,6 +39,8 @@ Q_SIGNALS:
     void revisionFinished(int index, qint64 durationMs);
     void finished(const sd::app::ApplyOutcome &outcome);
     void auditRecorded();
+    // The audit log could not be written: the user must know.
+    void auditFailed(const sd::Error &error);
 
 private:
     void onFinished(const ApplyOutcome &outcome);

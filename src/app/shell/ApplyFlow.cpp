@@ -19,13 +19,14 @@ ApplyFlow::ApplyFlow(ProjectSession *session, ApplyController *controller, QWidg
     , m_reviewer([](ApplyPlanDialog &dialog) { return dialog.exec() == QDialog::Accepted; })
 {
     connect(m_controller, &ApplyController::finished, this, &ApplyFlow::onFinished);
-}
-
-QString ApplyFlow::confirmationName(const DatabaseUrl &url)
-{
-    if (url.dialect == DialectKind::PostgreSQL)
-        return url.database;
-    return url.inMemory() ? url.path : QFileInfo(url.path).fileName();
+    // A plan of a connection that was closed or replaced is never reviewed
+    // (the session drops its answer).
+    connect(m_session, &ProjectSession::connectionChanged, this, [this] {
+        if (m_planning) {
+            setPlanning(false);
+            Q_EMIT declined();
+        }
+    });
 }
 
 bool ApplyFlow::apply()
@@ -49,18 +50,23 @@ bool ApplyFlow::run(Direction direction)
         return false;
     }
     setPlanning(true);
-    m_session->plan(direction, [this, direction](const Result<MigrationPlan> &plan) {
+    // What runs is what was planned and reviewed: the migrations as they are
+    // now, even if a file is edited before the review ends.
+    RevisionGraph graph = m_session->graph();
+    m_session->plan(direction, [this, direction, graph](const Result<MigrationPlan> &plan) {
         // The review opens a dialog: not from inside the session's callback.
         QMetaObject::invokeMethod(
             this,
-            [this, direction, plan] {
+            [this, direction, graph, plan] {
+                if (!m_planning)
+                    return; // the connection changed meanwhile
                 setPlanning(false);
                 if (!plan) {
                     showFailure(plan.error());
                     Q_EMIT declined();
                     return;
                 }
-                review(direction, *plan);
+                review(direction, graph, *plan);
             },
             Qt::QueuedConnection);
     });
@@ -75,14 +81,14 @@ void ApplyFlow::setPlanning(bool planning)
     Q_EMIT busyChanged();
 }
 
-void ApplyFlow::review(Direction direction, const MigrationPlan &plan)
+void ApplyFlow::review(Direction direction, const RevisionGraph &graph, const MigrationPlan &plan)
 {
     if (plan.isEmpty() || !m_session->isConnected()) {
         Q_EMIT declined();
         return;
     }
     const DatabaseUrl url = m_session->url();
-    const QString confirm = m_session->isProtected() ? confirmationName(url) : QString();
+    const QString confirm = m_session->isProtected() ? url.confirmationName() : QString();
     ApplyPlanDialog dialog(plan, url.display(), confirm, m_dialogParent);
     dialog.resize(1000, 560);
     m_reviewing = true;
@@ -98,7 +104,7 @@ void ApplyFlow::review(Direction direction, const MigrationPlan &plan)
 
     ApplyRequest request;
     request.project = m_session->project();
-    request.graph = m_session->graph();
+    request.graph = graph;
     request.url = url;
     request.connectOptions = m_session->connectOptions(false);
     request.direction = direction;
@@ -113,10 +119,14 @@ void ApplyFlow::onFinished(const ApplyOutcome &outcome)
     if (!outcome.ok)
         showFailure(outcome.error);
     // Where the database is now (the views follow the session).
-    m_session->refresh([this, ok = outcome.ok](const Result<void> &refreshed) {
-        if (ok && !refreshed)
+    m_session->refresh([this, outcome](const Result<void> &refreshed) {
+        if (!outcome.ok)
+            return;
+        if (!refreshed)
             showFailure(refreshed.error());
-        else if (ok)
+        else if (outcome.cancelled)
+            Q_EMIT cancelled(outcome.completed, outcome.total);
+        else
             Q_EMIT completed();
     });
 }
@@ -129,7 +139,10 @@ void ApplyFlow::showFailure(const Error &error)
     m_failureBox = new QMessageBox(QMessageBox::Critical, tr("SchemaDesk"), {}, QMessageBox::Ok, m_dialogParent);
     m_failureBox->setAttribute(Qt::WA_DeleteOnClose);
     if (error.code == Error::Code::Migration) {
-        m_failureBox->setText(tr("Revision %1 failed and was rolled back; the database is as it was before it.").arg(error.revision));
+        m_failureBox->setText(error.partial
+                                  ? tr("Revision %1 failed. It runs statements outside its transaction: those before the failing one "
+                                       "stayed committed, the rest was rolled back.").arg(error.revision)
+                                  : tr("Revision %1 failed and was rolled back; the database is as it was before it.").arg(error.revision));
         m_failureBox->setInformativeText(tr("Server message: %1").arg(error.message));
         m_failureBox->setDetailedText(tr("Statement:\n%1").arg(error.statement));
     } else {

@@ -7,6 +7,7 @@
 
 #include "db/DatabaseUrl.h"
 #include "runtime/MigrationPlan.h"
+#include "revision/RevisionGraph.h"
 
 #include <QMessageBox>
 #include <QObject>
@@ -33,8 +34,6 @@ public:
     ApplyFlow(ProjectSession *session, ApplyController *controller, QWidget *dialogParent);
 
     void setReviewer(Reviewer reviewer) { m_reviewer = std::move(reviewer); }
-    // The database name a protected environment asks the user to type.
-    static QString confirmationName(const DatabaseUrl &url);
 
     QMessageBox *failureBox() const { return m_failureBox; }
 
@@ -53,10 +52,12 @@ Q_SIGNALS:
     // Nothing ran: nothing to do, or the reviewer said no.
     void declined();
     void completed();
+    // Cancel stopped the run before the next revision: `done` of `total` ran.
+    void cancelled(int done, int total);
 
 private:
     bool run(Direction direction);
-    void review(Direction direction, const MigrationPlan &plan);
+    void review(Direction direction, const RevisionGraph &graph, const MigrationPlan &plan);
     void setPlanning(bool planning);
     void onFinished(const ApplyOutcome &outcome);
     void showFailure(const Error &error);

@@ -49,7 +49,8 @@ void ConnectFlow::connectToLast()
         return;
     const QString directory = m_session->project().directory;
     const auto [lastUrl, lastEnv] = RecentProjects::lastConnection(directory);
-    auto url = lastUrl.isEmpty() ? m_session->projectUrl(lastEnv) : DatabaseUrl::parse(lastUrl, directory);
+    // A named environment is resolved again: schemadesk.yaml may have moved it since.
+    auto url = lastUrl.isEmpty() || !lastEnv.isEmpty() ? m_session->projectUrl(lastEnv) : DatabaseUrl::parse(lastUrl, directory);
     if (!url) {
         fail(url.error());
         return;

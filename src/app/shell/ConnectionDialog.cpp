@@ -41,6 +41,10 @@ ConnectionDialog::ConnectionDialog(const Project *project, QWidget *parent)
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ConnectionDialog::browse);
     connect(m_ui->newFileButton, &QPushButton::clicked, this, &ConnectionDialog::newFile);
     connect(m_ui->testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    for (QLineEdit *edit : {m_ui->sqlitePathEdit, m_ui->hostEdit, m_ui->databaseEdit, m_ui->userEdit})
+        connect(edit, &QLineEdit::textEdited, this, &ConnectionDialog::fieldsEdited);
+    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &ConnectionDialog::fieldsEdited);
+    connect(m_ui->typeCombo, &QComboBox::activated, this, &ConnectionDialog::fieldsEdited);
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
@@ -49,11 +53,20 @@ void ConnectionDialog::setUrl(const DatabaseUrl &url, const QString &environment
 {
     if (!environment.isEmpty() && selectEnvironment(environment))
         return;
+    m_filling = true;
+    fill(url);
+    m_filling = false;
+    updateProtectedLabel();
+}
+
+void ConnectionDialog::fill(const DatabaseUrl &url)
+{
     const bool postgres = url.dialect == DialectKind::PostgreSQL;
     m_ui->typeCombo->setCurrentIndex(postgres ? PostgresPage : SqlitePage);
     m_ui->stack->setCurrentIndex(postgres ? PostgresPage : SqlitePage);
     if (!postgres) {
         m_ui->sqlitePathEdit->setText(url.path);
+        m_parameters.clear();
         return;
     }
     m_ui->hostEdit->setText(url.host);
@@ -63,6 +76,8 @@ void ConnectionDialog::setUrl(const DatabaseUrl &url, const QString &environment
     m_ui->passwordEdit->setText(url.password);
     const QString sslMode = url.parameters.value(QStringLiteral("sslmode"), QStringLiteral("prefer"));
     m_ui->sslModeCombo->setCurrentText(sslMode);
+    m_parameters = url.parameters;
+    m_parameters.remove(QStringLiteral("sslmode"));
     if (url.password.isEmpty() && PasswordStore::isAvailable() && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
         // Filled in when the keychain answers, unless the fields moved on meanwhile.
         const QString key = url.display();
@@ -118,9 +133,10 @@ bool ConnectionDialog::selectEnvironment(const QString &name)
 void ConnectionDialog::environmentChanged(int index)
 {
     const QString key = m_ui->environmentCombo->itemData(index).toString();
-    m_ui->protectedLabel->setVisible(m_project && !key.isEmpty() && m_project->isProtected(key));
-    if (!m_project || key.isEmpty())
+    if (!m_project || key.isEmpty()) {
+        updateProtectedLabel();
         return;
+    }
     const QString envName = key == QLatin1String(":default") ? QString() : key;
     auto url = m_project->resolveDatabaseUrl({}, envName);
     if (!url) {
@@ -152,10 +168,41 @@ Result<DatabaseUrl> ConnectionDialog::url() const
     url.password = m_ui->passwordEdit->text();
     if (url.host.isEmpty() || url.database.isEmpty())
         return std::unexpected(Error::usage(tr("a PostgreSQL connection needs a host and a database")));
+    url.parameters = m_parameters;
     const QString sslMode = m_ui->sslModeCombo->currentText();
     if (sslMode != QLatin1String("prefer"))
         url.parameters.insert(QStringLiteral("sslmode"), sslMode);
     return url;
+}
+
+void ConnectionDialog::fieldsEdited()
+{
+    if (m_filling)
+        return;
+    if (m_ui->environmentCombo->currentIndex() != 0) {
+        const QSignalBlocker blocker(m_ui->environmentCombo);
+        m_ui->environmentCombo->setCurrentIndex(0); // "Custom connection"
+    }
+    updateProtectedLabel();
+}
+
+void ConnectionDialog::updateProtectedLabel()
+{
+    auto target = url();
+    const QString protectedEnv = m_project && target ? m_project->protectedEnvironment(*target, environment()) : QString();
+    m_ui->protectedLabel->setVisible(!protectedEnv.isEmpty());
+    if (!protectedEnv.isEmpty())
+        m_ui->protectedLabel->setText(tr("This is the database of the protected environment \"%1\": applying or rolling back "
+                                         "asks you to type the database name.").arg(protectedEnv));
+}
+
+void ConnectionDialog::accept()
+{
+    if (auto target = url(); !target) {
+        m_ui->testResultLabel->setText(target.error().toString());
+        return;
+    }
+    QDialog::accept();
 }
 
 QString ConnectionDialog::environment() const

@@ -48,8 +48,17 @@ public:
 Q_SIGNALS:
     void testFinished(const QString &text);
 
+public Q_SLOTS:
+    // OK with fields that describe no database says why and stays open.
+    void accept() override;
+
 private:
     void environmentChanged(int index);
+    // The user edited a field: this is a custom connection now (which may
+    // still be a protected environment's database).
+    void fieldsEdited();
+    void fill(const DatabaseUrl &url);
+    void updateProtectedLabel();
     void savedChanged(int index);
     void browse();
     void newFile();
@@ -57,6 +66,10 @@ private:
     std::unique_ptr<Ui::ConnectionDialog> m_ui;
     const Project *m_project;
     bool m_testing = false;
+    bool m_filling = false; // setUrl() is writing the fields
+    // The URL's parameters the fields do not show (sslrootcert, options,
+    // connect_timeout, ...), kept as they were.
+    QMap<QString, QString> m_parameters;
 };
 
 } // namespace sd::app

@@ -13,15 +13,17 @@ DatabaseThread::DatabaseThread(QObject *parent)
 {
     m_thread->setObjectName(QStringLiteral("SchemaDesk database"));
     m_context->moveToThread(m_thread);
+    // QThread::finished is emitted on the thread itself: the connection
+    // closes there, whatever was still queued when the thread was told to quit.
+    connect(m_thread, &QThread::finished, m_context, [this] { m_slot.reset(); }, Qt::DirectConnection);
     connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread->start();
 }
 
 DatabaseThread::~DatabaseThread()
 {
-    // The connection closes where it was opened; queued jobs finish first
-    // (a connect that is waiting for its server ends at its timeout).
-    QMetaObject::invokeMethod(m_context, [this] { m_slot.reset(); }, Qt::QueuedConnection);
+    // A job that is running ends first (a connect waiting for its server
+    // ends at its timeout); jobs still queued are dropped.
     m_thread->quit();
     m_thread->wait();
 }

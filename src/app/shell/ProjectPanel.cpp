@@ -44,6 +44,7 @@ ProjectPanel::ProjectPanel(ProjectSession *session, QWidget *parent)
     layout->addStretch(1);
     setMinimumWidth(340);
     connect(m_session, &ProjectSession::projectChanged, this, &ProjectPanel::refresh);
+    connect(m_session, &ProjectSession::graphChanged, this, &ProjectPanel::refresh);
     connect(m_session, &ProjectSession::connectionChanged, this, &ProjectPanel::refresh);
     connect(m_session, &ProjectSession::stateChanged, this, &ProjectPanel::refresh);
     refresh();

@@ -52,7 +52,7 @@ Result<void> ProjectSession::reloadGraph()
     if (!graph)
         return std::unexpected(toErrors(graph.error()).value(0));
     m_graph = std::move(*graph);
-    Q_EMIT projectChanged();
+    Q_EMIT graphChanged();
     refresh();
     return {};
 }
@@ -91,12 +91,12 @@ void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, c
     // The start-up policy creates a new SQLite file (section 6).
     options.connectOptions = connectOptions(true);
     options.log = log;
-    auto job = [project = *m_project, graph = m_graph, url, options](DatabaseThread::Slot &slot) {
+    auto job = [project = *m_project, graph = m_graph, url, envName, options](DatabaseThread::Slot &slot) {
         const bool existed = url.dialect == DialectKind::Sqlite && !url.inMemory() && QFileInfo::exists(url.path);
         auto connection = Connection::open(url, options.connectOptions);
         if (!connection)
             return Opened{std::unexpected(connection.error()), {}};
-        auto outcome = StartupRunner::run(project, graph, **connection, existed, options);
+        auto outcome = StartupRunner::run(project, graph, **connection, existed, envName, options);
         if (!outcome)
             return Opened{std::unexpected(outcome.error()), {}};
         const QString version = (*connection)->serverVersion();
@@ -113,7 +113,9 @@ void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, c
         if (opened.outcome) {
             m_url = url;
             m_serverVersion = opened.serverVersion;
-            m_environment = envName;
+            const QString protectedEnv = m_project->protectedEnvironment(url, envName);
+            m_environment = envName.isEmpty() ? protectedEnv : envName;
+            m_protected = !protectedEnv.isEmpty();
             m_startup = *opened.outcome;
             m_current = opened.outcome->current;
             m_pending = opened.outcome->pending;
@@ -133,16 +135,12 @@ void ProjectSession::disconnect()
     m_url.reset();
     m_serverVersion.clear();
     m_environment.clear();
+    m_protected = false;
     m_startup.reset();
     m_current.clear();
     m_pending.clear();
     Q_EMIT connectionChanged();
     Q_EMIT stateChanged();
-}
-
-bool ProjectSession::isProtected() const
-{
-    return m_project && !m_environment.isEmpty() && m_project->isProtected(m_environment);
 }
 
 void ProjectSession::refresh(std::function<void(const Result<void> &)> done)

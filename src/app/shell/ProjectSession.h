@@ -52,8 +52,11 @@ public:
     const DatabaseUrl &url() const { return *m_url; }
     DialectKind dialect() const { return m_url->dialect; }
     QString serverVersion() const { return m_serverVersion; }
+    // The environment chosen, else the protected environment whose database this is.
     QString environment() const { return m_environment; }
-    bool isProtected() const;
+    // A protected environment's database, however it was reached (its
+    // name, a URL typed by hand, a saved connection).
+    bool isProtected() const { return m_protected; }
     const std::optional<StartupOutcome> &lastStartup() const { return m_startup; }
     // A job queued or running on the database thread.
     bool isBusy() const { return m_thread->isBusy(); }
@@ -93,7 +96,10 @@ public:
     }
 
 Q_SIGNALS:
+    // Another project was opened.
     void projectChanged();
+    // The project's migrations were read again (a file was written or edited).
+    void graphChanged();
     void connectionChanged();
     void stateChanged();
     void busyChanged(bool busy);
@@ -108,6 +114,7 @@ private:
     std::optional<DatabaseUrl> m_url;
     QString m_serverVersion;
     QString m_environment;
+    bool m_protected = false;
     std::optional<StartupOutcome> m_startup;
     QStringList m_current;
     QStringList m_pending;

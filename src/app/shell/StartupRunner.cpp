@@ -19,13 +19,14 @@ Result<std::pair<QStringList, QStringList>> StartupRunner::state(const Project &
 }
 
 Result<StartupOutcome> StartupRunner::run(const Project &project, const RevisionGraph &graph, const Connection &connection,
-                                          bool fileExisted, const MigrateOptions &options)
+                                          bool fileExisted, const QString &envName, const MigrateOptions &options)
 {
     auto before = state(project, graph, connection);
     if (!before)
         return std::unexpected(before.error());
     StartupOutcome outcome;
-    outcome.decision = StartupPolicy::decide(connection.url(), fileExisted, project.autoUpgrade, int(before->second.size()));
+    outcome.decision = StartupPolicy::decide(connection.url(), fileExisted, project.autoUpgrade, int(before->second.size()),
+                                             !project.protectedEnvironment(connection.url(), envName).isEmpty());
     outcome.current = before->first;
     outcome.pending = before->second;
     if (!outcome.decision.migrates())

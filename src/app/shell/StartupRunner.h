@@ -23,9 +23,10 @@ struct StartupOutcome
 class StartupRunner
 {
 public:
-    // `fileExisted`: the SQLite file was there before it was opened.
+    // `fileExisted`: the SQLite file was there before it was opened;
+    // `envName`: the environment chosen (protection is decided from it and the URL).
     static Result<StartupOutcome> run(const Project &project, const RevisionGraph &graph, const Connection &connection,
-                                      bool fileExisted, const MigrateOptions &options = {});
+                                      bool fileExisted, const QString &envName, const MigrateOptions &options = {});
     // The version-table rows and pending revisions of `connection`.
     static Result<std::pair<QStringList, QStringList>> state(const Project &project, const RevisionGraph &graph,
                                                              const Connection &connection);

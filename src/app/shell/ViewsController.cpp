@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMessageBox>
 
 namespace sd::app {
 
@@ -27,12 +28,26 @@ ViewsController::ViewsController(ProjectSession *session, SchemaBrowser *browser
     , m_diff(diff)
     , m_migrations(migrations)
     , m_editor(editor)
+    , m_unsavedPrompt([editor](const QString &displayPath) {
+        const auto answer = QMessageBox::warning(editor, tr("Unsaved changes"),
+                                                 tr("%1 has changes that are not saved.").arg(displayPath),
+                                                 QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return answer == QMessageBox::Save ? UnsavedChanges::Save
+             : answer == QMessageBox::Discard ? UnsavedChanges::Discard
+                                              : UnsavedChanges::Keep;
+    })
 {
-    connect(m_session, &ProjectSession::projectChanged, this, [this] { m_migrations->setGraph(m_session->graph()); });
+    for (auto signal : {&ProjectSession::projectChanged, &ProjectSession::graphChanged})
+        connect(m_session, signal, this, [this] { m_migrations->setGraph(m_session->graph()); });
     connect(m_session, &ProjectSession::stateChanged, this, &ViewsController::refreshViews);
     connect(m_diff, &DiffView::generateMigrationRequested, this, &ViewsController::requestGeneration);
     connect(m_diff, &DiffView::errorOccurred, this, &ViewsController::errorOccurred);
     connect(m_diff, &DiffView::schemaFileChanged, this, &ViewsController::refreshViews);
+    connect(m_diff, &DiffView::schemaFileChanged, this, [this] {
+        // The editor showing schema.yaml shows what was just written into it.
+        if (m_session->hasProject() && m_editor->filePath() == m_session->project().schemaPath && !m_editor->isModified())
+            m_editor->openFile(m_editor->filePath(), m_editor->displayPath());
+    });
     connect(m_migrations, &MigrationsView::openRevisionRequested, this, [this](const QString &path) {
         if (auto opened = openInEditor(path); !opened)
             Q_EMIT errorOccurred(opened.error().toString());
@@ -125,12 +140,36 @@ void ViewsController::generateMigration(const QString &message)
                 Q_EMIT errorOccurred(opened.error().toString());
                 return;
             }
+            if (!revision->warnings.isEmpty())
+                Q_EMIT errorOccurred(tr("The migration was written, but it does not close every difference:\n\n%1")
+                                         .arg(revision->warnings.join(QLatin1Char('\n'))));
             Q_EMIT migrationGenerated(revision->path);
         });
 }
 
+bool ViewsController::settleEditor()
+{
+    if (!m_editor->isModified())
+        return true;
+    switch (m_unsavedPrompt(m_editor->displayPath())) {
+    case UnsavedChanges::Discard:
+        return true;
+    case UnsavedChanges::Keep:
+        return false;
+    case UnsavedChanges::Save:
+        break;
+    }
+    if (auto saved = saveEditor(); !saved) {
+        Q_EMIT errorOccurred(saved.error().toString());
+        return false;
+    }
+    return true;
+}
+
 Result<void> ViewsController::openInEditor(const QString &path)
 {
+    if (!settleEditor())
+        return {}; // the user kept the editor's changes on screen
     const QString display = m_session->hasProject() ? QDir(m_session->project().directory).relativeFilePath(path) : QString();
     // A migration previews against the schema its parents build.
     Schema base;

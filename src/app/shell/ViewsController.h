@@ -13,6 +13,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace sd::app {
 
 class DiffView;
@@ -35,6 +37,15 @@ public:
     // Saves the editor's file; a migration saved re-reads the graph.
     Result<void> saveEditor();
 
+    // What to do with the editor's unsaved changes before it shows another
+    // file, or the project closes.
+    enum class UnsavedChanges { Save, Discard, Keep };
+    using UnsavedPrompt = std::function<UnsavedChanges(const QString &displayPath)>;
+    void setUnsavedPrompt(UnsavedPrompt prompt) { m_unsavedPrompt = std::move(prompt); }
+    // True when the editor may be left: nothing unsaved, saved now, or
+    // discarded by the user.
+    bool settleEditor();
+
 public Q_SLOTS:
     void refreshViews();
 
@@ -55,6 +66,7 @@ private:
     DiffView *m_diff;
     MigrationsView *m_migrations;
     MigrationEditor *m_editor;
+    UnsavedPrompt m_unsavedPrompt;
 };
 
 } // namespace sd::app

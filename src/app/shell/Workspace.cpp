@@ -86,7 +86,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path)
     project.autoUpgrade = true;
     MigrateOptions migrate;
     migrate.connectOptions = options;
-    auto startup = StartupRunner::run(project, *graph, **connection, existed, migrate);
+    auto startup = StartupRunner::run(project, *graph, **connection, existed, {}, migrate);
     if (!startup)
         return std::unexpected(startup.error());
 

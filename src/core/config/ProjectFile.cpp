@@ -211,6 +211,20 @@ bool Project::isProtected(const QString &envName) const
     return environments.value(envName).isProtected;
 }
 
+QString Project::protectedEnvironment(const DatabaseUrl &url, const QString &envName) const
+{
+    if (!envName.isEmpty() && isProtected(envName))
+        return envName;
+    for (auto it = environments.cbegin(); it != environments.cend(); ++it) {
+        if (!it->isProtected)
+            continue;
+        auto environmentUrl = resolveDatabaseUrl({}, it.key());
+        if (environmentUrl && environmentUrl->sameDatabase(url))
+            return it.key();
+    }
+    return {};
+}
+
 Result<DatabaseUrl> Project::resolveDatabaseUrl(const QString &cliUrl, const QString &envName) const
 {
     if (!cliUrl.trimmed().isEmpty())

@@ -43,6 +43,11 @@ struct Project
     bool isIgnored(const QString &table) const;
     // True when `envName` names an environment marked `protected: true`.
     bool isProtected(const QString &envName) const;
+    // The protected environment `url` belongs to: `envName` when that one
+    // is protected, else a protected environment whose URL names the same
+    // database (a URL typed by hand, given with --url or from a saved
+    // connection is protected just the same); empty when none.
+    QString protectedEnvironment(const DatabaseUrl &url, const QString &envName = {}) const;
 
     // The database to use, by DESIGN.md's precedence: `cliUrl` (--url), then
     // the environment `envName` (--env), then $SCHEMADESK_DATABASE_URL, then

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -63,6 +64,29 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text, const QString &baseD
         QCoreApplication::translate("DatabaseUrl",
             "unsupported database URL '%1': expected sqlite:///FILE or postgresql://USER@HOST:PORT/DATABASE")
             .arg(url)));
+}
+
+QString DatabaseUrl::confirmationName() const
+{
+    if (dialect == DialectKind::PostgreSQL)
+        return database;
+    return inMemory() ? path : QFileInfo(path).fileName();
+}
+
+bool DatabaseUrl::sameDatabase(const DatabaseUrl &other) const
+{
+    if (dialect != other.dialect)
+        return false;
+    if (dialect == DialectKind::PostgreSQL)
+        return host.compare(other.host, Qt::CaseInsensitive) == 0 && port == other.port && database == other.database;
+    if (inMemory() || other.inMemory())
+        return false; // each in-memory connection is a database of its own
+    const auto canonical = [](const QString &file) -> QString {
+        const QFileInfo info(file);
+        const QString resolved = info.canonicalFilePath();
+        return resolved.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : resolved;
+    };
+    return canonical(path) == canonical(other.path);
 }
 
 QString DatabaseUrl::display() const

@@ -34,6 +34,14 @@ struct DatabaseUrl
     // Who we talk to, for errors: "PostgreSQL server 127.0.0.1:5432, database \"app\"".
     QString serverDescription() const;
 
+    // The database's name as a person types it to confirm a destructive
+    // action: the PostgreSQL database, or the SQLite file's name.
+    QString confirmationName() const;
+    // Whether both name the same database: the same SQLite file (after
+    // resolving links), or the same PostgreSQL host, port and database,
+    // whoever connects and however.
+    bool sameDatabase(const DatabaseUrl &other) const;
+
     // A value quoted for a libpq connection string: 'it\'s'.
     static QString libpqQuote(const QString &value);
 };

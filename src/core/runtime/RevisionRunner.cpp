@@ -61,8 +61,10 @@ Error RevisionRunner::failure(const Error &error, const QString &revision, bool 
         message += QLatin1Char(' ')
                    + Tr::tr("(this revision runs statements outside its transaction, so the statements before the failing one were "
                             "already committed and stay applied; the version table still names the revision before)");
-    return Error::migration(error.server.isEmpty() ? m_connection.url().serverDescription() : error.server, revision, message,
-                            error.statement);
+    Error failed = Error::migration(error.server.isEmpty() ? m_connection.url().serverDescription() : error.server, revision,
+                                    message, error.statement);
+    failed.partial = committedOutside;
+    return failed;
 }
 
 Result<qint64> RevisionRunner::run(const PlannedRevision &revision, bool batched)

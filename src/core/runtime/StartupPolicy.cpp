@@ -26,11 +26,14 @@ QString StartupDecision::description() const
         return Tr::tr("%n migration(s) pending; auto_upgrade is off, run 'upgrade' to apply them", nullptr, pending);
     case Action::RecommendUpgrade:
         return Tr::tr("%n migration(s) pending; PostgreSQL is never migrated on open, run 'upgrade' to apply them", nullptr, pending);
+    case Action::ProtectedPending:
+        return Tr::tr("%n migration(s) pending; a protected environment is never migrated on open, run 'upgrade' to apply them",
+                      nullptr, pending);
     }
     return {};
 }
 
-StartupDecision StartupPolicy::decide(const DatabaseUrl &url, bool fileExists, bool autoUpgrade, int pending)
+StartupDecision StartupPolicy::decide(const DatabaseUrl &url, bool fileExists, bool autoUpgrade, int pending, bool protectedDatabase)
 {
     using Action = StartupDecision::Action;
     if (pending <= 0)
@@ -38,7 +41,9 @@ StartupDecision StartupPolicy::decide(const DatabaseUrl &url, bool fileExists, b
     if (url.dialect == DialectKind::PostgreSQL)
         return {Action::RecommendUpgrade, pending};
     if (url.inMemory() || !fileExists)
-        return {Action::ApplyAll, pending};
+        return {Action::ApplyAll, pending}; // nothing in it to lose
+    if (protectedDatabase)
+        return {Action::ProtectedPending, pending};
     return {autoUpgrade ? Action::ApplyPending : Action::ReportPending, pending};
 }
 

@@ -16,6 +16,7 @@ struct StartupDecision
         ApplyPending,       // existing SQLite file with auto_upgrade: bring it to head
         ReportPending,      // existing SQLite file without auto_upgrade: say what is pending
         RecommendUpgrade,   // PostgreSQL: never migrate on its own; show pending, recommend an explicit upgrade
+        ProtectedPending,   // existing SQLite file of a protected environment: never migrated on open either
     };
     Action action = Action::UpToDate;
     int pending = 0;
@@ -30,7 +31,10 @@ class StartupPolicy
 public:
     // `fileExists`: the SQLite file is there before SchemaDesk opens it.
     // `pending`: revisions between the database's version and the heads.
-    static StartupDecision decide(const DatabaseUrl &url, bool fileExists, bool autoUpgrade, int pending);
+    // `protectedDatabase`: the database of an environment marked
+    // `protected: true` (Project::protectedEnvironment), whose data is
+    // only ever changed by a run someone confirmed.
+    static StartupDecision decide(const DatabaseUrl &url, bool fileExists, bool autoUpgrade, int pending, bool protectedDatabase);
 };
 
 } // namespace sd

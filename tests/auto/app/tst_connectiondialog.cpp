@@ -17,6 +17,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTest>
 
 using namespace sd;
 using namespace sd::app;
@@ -34,6 +35,9 @@ private Q_SLOTS:
     void environmentFillsPostgresFields();
     void protectedEnvironmentWarns();
     void savedConnectionsFillTheFields();
+    void urlParametersTheFieldsDoNotShowAreKept();
+    void editingAFieldMakesACustomConnection();
+    void okWithIncompleteFieldsStaysOpen();
 
 private:
     QTemporaryDir m_dir;
@@ -136,6 +140,54 @@ void tst_ConnectionDialog::environmentFillsPostgresFields()
     QCOMPARE(dialog.url()->password, QStringLiteral("pw"));
     QVERIFY(!dialog.url()->display().contains(QLatin1String("pw")));
     QVERIFY(!dialog.selectEnvironment(QStringLiteral("nope")));
+}
+
+void tst_ConnectionDialog::urlParametersTheFieldsDoNotShowAreKept()
+{
+    ConnectionDialog dialog(&m_project);
+    auto url = DatabaseUrl::parse(QStringLiteral("postgresql://app@db.internal:6432/app?sslmode=verify-full&sslrootcert=/etc/ca.pem&connect_timeout=3"));
+    SD_VERIFY_RESULT(url);
+    dialog.setUrl(*url);
+    auto back = dialog.url();
+    SD_VERIFY_RESULT(back);
+    QCOMPARE(back->display(), url->display());
+    QCOMPARE(back->parameters, url->parameters);
+}
+
+void tst_ConnectionDialog::editingAFieldMakesACustomConnection()
+{
+    ConnectionDialog dialog(&m_project);
+    auto *label = dialog.findChild<QLabel *>(QStringLiteral("protectedLabel"));
+    auto *database = dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"));
+    QVERIFY(dialog.selectEnvironment(QStringLiteral("production")));
+    QVERIFY(label->isVisibleTo(&dialog));
+    // Another database typed over production's is not production any more...
+    database->selectAll();
+    QTest::keyClicks(database, QStringLiteral("bookshop_copy"));
+    QCOMPARE(dialog.environment(), QString());
+    QVERIFY(!label->isVisibleTo(&dialog));
+    // ... and production's database typed as a custom connection is.
+    database->selectAll();
+    QTest::keyClicks(database, QStringLiteral("bookshop"));
+    QCOMPARE(dialog.environment(), QString());
+    QVERIFY(label->isVisibleTo(&dialog));
+    QVERIFY2(label->text().contains(QLatin1String("\"production\"")), qPrintable(label->text()));
+}
+
+void tst_ConnectionDialog::okWithIncompleteFieldsStaysOpen()
+{
+    ConnectionDialog dialog(&m_project);
+    dialog.show();
+    dialog.findChild<QComboBox *>(QStringLiteral("typeCombo"))->setCurrentIndex(1);
+    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->clear();
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY2(dialog.testResult().contains(QLatin1String("host and a database")), qPrintable(dialog.testResult()));
+    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->setText(QStringLiteral("app"));
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
 void tst_ConnectionDialog::protectedEnvironmentWarns()

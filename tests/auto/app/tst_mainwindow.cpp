@@ -60,6 +60,8 @@ private Q_SLOTS:
     void protectedEnvironmentNeedsTheTypedName();
     void diffGenerateEditApplyAndRollBack();
     void planShowsHazardsAndRowsAffected();
+    void generateSaysWhatItCouldNotWrite();
+    void unsavedEditsAreNeverDroppedSilently();
     void failureShowsRevisionStatementAndMessage();
     void screenshots();
 
@@ -242,6 +244,15 @@ void tst_MainWindow::protectedEnvironmentNeedsTheTypedName()
     QCOMPARE(m_window->session()->currentRevisions(), QStringList{});
     QVERIFY(m_window->protectedBar()->isVisible());
     QCOMPARE(m_window->historyModel()->entry(0).environment, QStringLiteral("live"));
+
+    // The same database reached by its URL alone (typed, or a saved connection) is just as protected.
+    QVERIFY(connectWindow(m_window.get(), *url));
+    QVERIFY(m_window->session()->isProtected());
+    QCOMPARE(m_window->session()->environment(), QStringLiteral("live"));
+    QVERIFY(m_window->protectedBar()->isVisible());
+    m_window->applyFlow()->setReviewer([&](ApplyPlanDialog &) { return true; }); // approves without typing the name
+    QVERIFY(!runAction(m_window->applyAction()));
+    QCOMPARE(m_window->session()->currentRevisions(), QStringList{});
 }
 
 void tst_MainWindow::diffGenerateEditApplyAndRollBack()
@@ -285,6 +296,73 @@ void tst_MainWindow::diffGenerateEditApplyAndRollBack()
     QVERIFY(runAction(m_window->rollBackAction()));
     QCOMPARE(diff->tableStatus(QStringLiteral("books")), DiffStatus::Changed); // the difference returns
     QCOMPARE(m_window->session()->pendingRevisions().size(), 1);
+}
+
+void tst_MainWindow::generateSaysWhatItCouldNotWrite()
+{
+    QVERIFY(openAndConnect(m_window.get(), m_project));
+    QFile file(m_project + QStringLiteral("/config/schema.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    text.replace(QStringLiteral("    primary_key: [book_id, author_id]\n"), QStringLiteral("    primary_key: [book_id, author_id, position]\n"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+    file.close();
+    QVERIFY(m_window->lastError().isEmpty());
+    QVERIFY(generateMigration(QStringLiteral("a wider key")));
+    QVERIFY2(m_window->lastError().contains(QLatin1String("not generated: book_authors: change primary key")), qPrintable(m_window->lastError()));
+}
+
+void tst_MainWindow::unsavedEditsAreNeverDroppedSilently()
+{
+    QVERIFY(openAndConnect(m_window.get(), m_project));
+    ViewsController *views = m_window->viewsController();
+    const QString schema = m_project + QStringLiteral("/config/schema.yaml");
+    SD_VERIFY_RESULT(views->openInEditor(schema));
+    MigrationEditor *editor = m_window->editor();
+    editor->setText(QStringLiteral("# my notes\n") + editor->text());
+    QVERIFY(editor->isModified());
+
+    // Opening another file asks; "keep" leaves the edits on screen.
+    QStringList asked;
+    auto answer = ViewsController::UnsavedChanges::Keep;
+    views->setUnsavedPrompt([&](const QString &display) {
+        asked << display;
+        return answer;
+    });
+    const QString migration = m_window->session()->graph().revisions().first().filePath;
+    SD_VERIFY_RESULT(views->openInEditor(migration));
+    QCOMPARE(asked, QStringList{QStringLiteral("config/schema.yaml")});
+    QCOMPARE(editor->filePath(), schema);
+    QVERIFY(editor->text().startsWith(QLatin1String("# my notes")));
+    // Closing the window asks too, and "keep" keeps it open.
+    QVERIFY(!m_window->close());
+    QCOMPARE(asked.size(), 2);
+    // So does opening a project.
+    QVERIFY(!m_window->openProject(m_project));
+    QCOMPARE(asked.size(), 3);
+
+    // A file changed on disk since it was opened is not overwritten by Save.
+    QFile file(schema);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("# written by someone else\n");
+    file.close();
+    auto saved = views->saveEditor();
+    QVERIFY(!saved);
+    QVERIFY2(saved.error().message.contains(QLatin1String("changed on disk")), qPrintable(saved.error().message));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().endsWith("# written by someone else\n"));
+    file.close();
+
+    // "Save" saves before the other file opens (here: refused, so it stays); "discard" drops the edits.
+    answer = ViewsController::UnsavedChanges::Save;
+    SD_VERIFY_RESULT(views->openInEditor(migration));
+    QCOMPARE(editor->filePath(), schema);
+    answer = ViewsController::UnsavedChanges::Discard;
+    SD_VERIFY_RESULT(views->openInEditor(migration));
+    QCOMPARE(editor->filePath(), migration);
+    QVERIFY(!editor->isModified());
 }
 
 void tst_MainWindow::planShowsHazardsAndRowsAffected()

@@ -188,6 +188,56 @@ private Q_SLOTS:
                  qPrintable(run.out));
     }
 
+    // A protected environment's database is protected however it is named:
+    // by --env, or by its URL given with --url.
+    void protectedDatabaseNeedsConfirmationByUrlToo()
+    {
+        QFile file(m_dir.filePath(QStringLiteral("schemadesk.yaml")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(file.readAll());
+        file.close();
+        text.replace(QStringLiteral("environments:\n"),
+                     QStringLiteral("environments:\n  live:\n    url: sqlite:///bookshop_live.db\n    protected: true\n"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.toUtf8());
+        file.close();
+        const QString byUrl = QStringLiteral("--url=sqlite:///") + m_dir.filePath(QStringLiteral("bookshop_live.db"));
+        QCOMPARE(runCli({projectArg(), byUrl, QStringLiteral("upgrade")}).exitCode, 0);
+        for (const QString &target : {byUrl, QStringLiteral("--env=live")}) {
+            const CliRun refused = runCli({projectArg(), target, QStringLiteral("downgrade"), QStringLiteral("-1"), QStringLiteral("-y")});
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(QStringLiteral("environment 'live' is protected: add --confirm bookshop_live.db")),
+                     qPrintable(refused.err));
+        }
+        const CliRun confirmed = runCli({projectArg(), byUrl, QStringLiteral("downgrade"), QStringLiteral("-1"), QStringLiteral("-y"),
+                                         QStringLiteral("--confirm"), QStringLiteral("bookshop_live.db")});
+        QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.err));
+    }
+
+    // What autogenerate cannot express is said once, as the core words it.
+    void autogenerateWarnsOnceAboutWhatItCannotWrite()
+    {
+        QCOMPARE(runCli({projectArg(), QStringLiteral("upgrade")}).exitCode, 0);
+        QFile file(m_dir.filePath(QStringLiteral("config/schema.yaml")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(file.readAll());
+        file.close();
+        const QString key = QStringLiteral("    primary_key: [book_id, author_id]\n");
+        QVERIFY(text.contains(key));
+        text.replace(key, QStringLiteral("    primary_key: [book_id, author_id, position]\n"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.toUtf8());
+        file.close();
+        for (const QStringList &args : {QStringList{QStringLiteral("check")},
+                                        QStringList{QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"), QStringLiteral("pk")}}) {
+            const CliRun run = runCli(QStringList{projectArg()} + args);
+            QVERIFY2(run.err.contains(QStringLiteral("not generated: book_authors: change primary key from (book_id, author_id) to "
+                                                     "(book_id, author_id, position)")),
+                     qPrintable(run.err));
+            QCOMPARE(run.err.count(QStringLiteral("not generated")), 1);
+        }
+    }
+
 private:
     QTemporaryDir m_dir;
 };

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void errors();
     void urlPrecedence_data();
     void urlPrecedence();
+    void protectedEnvironment_data();
+    void protectedEnvironment();
     void unknownEnvironment_data();
     void unknownEnvironment();
     void sqlitePaths_data();
@@ -276,6 +278,38 @@ void tst_ProjectFile::urlPrecedence()
     SD_VERIFY_RESULT(url);
     expected.replace(QStringLiteral("DIR"), project->directory);
     QCOMPARE(url->display(), expected);
+}
+
+void tst_ProjectFile::protectedEnvironment_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("envName");
+    QTest::addColumn<QString>("expected"); // the protected environment, or empty
+    QTest::newRow("by its name") << "postgresql://deploy@db.example.com:5432/app" << "production" << "production";
+    QTest::newRow("its URL typed by hand") << "postgresql://deploy@db.example.com:5432/app" << "" << "production";
+    QTest::newRow("another user, password and parameters")
+        << "postgresql://admin:secret@DB.example.com:5432/app?sslmode=disable&application_name=x" << "" << "production";
+    QTest::newRow("its URL under an unprotected name") << "postgresql://deploy@db.example.com:5432/app" << "staging" << "production";
+    QTest::newRow("another database on the same server") << "postgresql://deploy@db.example.com:5432/app2" << "" << "";
+    QTest::newRow("another port") << "postgresql://deploy@db.example.com:5433/app" << "" << "";
+    QTest::newRow("an unprotected environment") << "postgresql://schemadesk@127.0.0.1:5432/demo" << "staging" << "";
+    QTest::newRow("its SQLite file, relative") << "sqlite:///live.db" << "" << "live";
+    QTest::newRow("its SQLite file, through ..") << "sqlite:///sub/../live.db" << "" << "live";
+    QTest::newRow("another SQLite file") << "sqlite:///app.db" << "" << "";
+    QTest::newRow("in memory") << "sqlite://:memory:" << "" << "";
+}
+
+void tst_ProjectFile::protectedEnvironment()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, envName);
+    QFETCH(QString, expected);
+    const ProjectDir dir(projectWithEnvironments + "  live:\n    url: sqlite:///live.db\n    protected: true\n");
+    const MultiResult<Project> project = ProjectFile::load(dir.path());
+    SD_VERIFY_RESULT(project);
+    const Result<DatabaseUrl> parsed = DatabaseUrl::parse(url, project->directory);
+    SD_VERIFY_RESULT(parsed);
+    QCOMPARE(project->protectedEnvironment(*parsed, envName), expected);
 }
 
 void tst_ProjectFile::unknownEnvironment_data()

@@ -20,16 +20,21 @@ private Q_SLOTS:
         QTest::addColumn<bool>("fileExists");
         QTest::addColumn<bool>("autoUpgrade");
         QTest::addColumn<int>("pending");
+        QTest::addColumn<bool>("protectedDatabase");
         QTest::addColumn<Action>("action");
 
-        QTest::newRow("memory: always create") << "sqlite://:memory:" << false << false << 4 << Action::ApplyAll;
-        QTest::newRow("new file") << "sqlite:////tmp/new.db" << false << true << 4 << Action::ApplyAll;
-        QTest::newRow("new file, auto_upgrade off") << "sqlite:////tmp/new.db" << false << false << 4 << Action::ApplyAll;
-        QTest::newRow("existing file, auto_upgrade") << "sqlite:////tmp/app.db" << true << true << 2 << Action::ApplyPending;
-        QTest::newRow("existing file, no auto_upgrade") << "sqlite:////tmp/app.db" << true << false << 2 << Action::ReportPending;
-        QTest::newRow("existing file at head") << "sqlite:////tmp/app.db" << true << true << 0 << Action::UpToDate;
-        QTest::newRow("postgresql pending") << "postgresql://u@127.0.0.1:5432/app" << true << true << 3 << Action::RecommendUpgrade;
-        QTest::newRow("postgresql at head") << "postgresql://u@127.0.0.1:5432/app" << true << true << 0 << Action::UpToDate;
+        QTest::newRow("memory: always create") << "sqlite://:memory:" << false << false << 4 << false << Action::ApplyAll;
+        QTest::newRow("new file") << "sqlite:////tmp/new.db" << false << true << 4 << false << Action::ApplyAll;
+        QTest::newRow("new file, auto_upgrade off") << "sqlite:////tmp/new.db" << false << false << 4 << false << Action::ApplyAll;
+        QTest::newRow("existing file, auto_upgrade") << "sqlite:////tmp/app.db" << true << true << 2 << false << Action::ApplyPending;
+        QTest::newRow("existing file, no auto_upgrade") << "sqlite:////tmp/app.db" << true << false << 2 << false << Action::ReportPending;
+        QTest::newRow("existing file at head") << "sqlite:////tmp/app.db" << true << true << 0 << false << Action::UpToDate;
+        QTest::newRow("postgresql pending") << "postgresql://u@127.0.0.1:5432/app" << true << true << 3 << false << Action::RecommendUpgrade;
+        QTest::newRow("protected existing file") << "sqlite:////tmp/app.db" << true << true << 2 << true << Action::ProtectedPending;
+        QTest::newRow("protected new file") << "sqlite:////tmp/new.db" << false << true << 2 << true << Action::ApplyAll;
+        QTest::newRow("protected file at head") << "sqlite:////tmp/app.db" << true << true << 0 << true << Action::UpToDate;
+        QTest::newRow("protected postgresql") << "postgresql://u@127.0.0.1:5432/app" << true << true << 3 << true << Action::RecommendUpgrade;
+        QTest::newRow("postgresql at head") << "postgresql://u@127.0.0.1:5432/app" << true << true << 0 << false << Action::UpToDate;
     }
 
     void decide()
@@ -38,10 +43,11 @@ private Q_SLOTS:
         QFETCH(bool, fileExists);
         QFETCH(bool, autoUpgrade);
         QFETCH(int, pending);
+        QFETCH(bool, protectedDatabase);
         QFETCH(Action, action);
         auto parsed = DatabaseUrl::parse(url);
         SD_VERIFY_RESULT(parsed);
-        const StartupDecision decision = StartupPolicy::decide(*parsed, fileExists, autoUpgrade, pending);
+        const StartupDecision decision = StartupPolicy::decide(*parsed, fileExists, autoUpgrade, pending, protectedDatabase);
         QCOMPARE(decision.action, action);
         QCOMPARE(decision.pending, action == Action::UpToDate ? 0 : pending);
         QCOMPARE(decision.migrates(), action == Action::ApplyAll || action == Action::ApplyPending);

@@ -159,6 +159,13 @@
             <numerusform>%n migrations pending; PostgreSQL is never migrated on open, run &apos;upgrade&apos; to apply them</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n migration(s) pending; a protected environment is never migrated on open, run &apos;upgrade&apos; to apply them</source>
+        <translation>
+            <numerusform>%n migration pending; a protected environment is never migrated on open, run &apos;upgrade&apos; to apply it</numerusform>
+            <numerusform>%n migrations pending; a protected environment is never migrated on open, run &apos;upgrade&apos; to apply them</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StatusCommand</name>
@@ -252,6 +259,13 @@
         <translation>
             <numerusform>%n migration pending on this database.</numerusform>
             <numerusform>%n migrations pending on this database.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %n revision(s).</source>
+        <translation>
+            <numerusform>Cancelled after %1 of %n revision.</numerusform>
+            <numerusform>Cancelled after %1 of %n revisions.</numerusform>
         </translation>
     </message>
 </context>

@@ -9,6 +9,7 @@
 #include "migrations/MigrationsView.h"
 #include "runtime/HistoryTable.h"
 #include "runtime/MigrationState.h"
+#include "runtime/RowEstimates.h"
 #include "revision/RevisionGraph.h"
 #include "workflow/ProjectComparison.h"
 #include "workflow/RevisionAuthor.h"
@@ -60,6 +61,7 @@ struct ViewsController::LiveState
     Result<QList<HistoryEntry>> history;
     MultiResult<ProjectComparison> comparison;
     Result<Schema> live; // when the comparison failed: the live schema still shows
+    Result<QHash<QString, qint64>> rows; // of the tables a destructive difference touches
 };
 
 void ViewsController::refreshViews()
@@ -82,9 +84,16 @@ void ViewsController::refreshViews()
         this,
         [project](const Connection &connection) {
             LiveState state{HistoryTable::read(connection, project.postgresSchema), ProjectComparison::run(project, connection),
-                            Schema{}};
-            if (!state.comparison)
+                            Schema{}, QHash<QString, qint64>{}};
+            if (!state.comparison) {
                 state.live = ProjectComparison::readLive(project, connection);
+                return state;
+            }
+            QSet<QString> destroyed;
+            for (const Difference &d : std::as_const(state.comparison->differences))
+                if (d.destructive && !d.table.isEmpty())
+                    destroyed.insert(d.table);
+            state.rows = RowEstimates::forTables(connection, destroyed, project.postgresSchema);
             return state;
         },
         [this, dialect](const LiveState &state) { show(state, dialect); });
@@ -92,18 +101,29 @@ void ViewsController::refreshViews()
 
 void ViewsController::show(const LiveState &state, DialectKind dialect)
 {
+    QStringList errors;
     if (state.history)
         m_migrations->setHistory(*state.history);
+    else
+        errors << state.history.error().toString();
     if (!state.comparison) {
         if (state.live)
             m_browser->setSchema(*state.live);
+        else
+            m_browser->clear();
         m_diff->clear();
-        Q_EMIT errorOccurred(joinErrors(state.comparison.error()));
+        errors << joinErrors(state.comparison.error());
     } else {
         const Project &project = m_session->project();
         m_browser->setSchema(state.comparison->live);
         m_diff->setComparison(*state.comparison, dialect, [&project](const QString &table) { return project.isIgnored(table); });
+        if (state.rows)
+            m_diff->setRowCounts(*state.rows);
+        else
+            errors << state.rows.error().toString();
     }
+    if (!errors.isEmpty())
+        Q_EMIT errorOccurred(errors.join(QLatin1Char('\n')));
     Q_EMIT viewsRefreshed();
 }
 

@@ -19,9 +19,25 @@ Result<void> RowEstimates::annotate(const Connection &connection, MigrationPlan 
     }
     if (wanted.isEmpty())
         return {};
+    auto rows = forTables(connection, wanted, postgresSchema);
+    if (!rows)
+        return std::unexpected(rows.error());
+    for (PlannedRevision &r : plan.revisions) {
+        for (Statement &s : r.statements) {
+            if (rows->contains(s.table))
+                s.estimatedRows = rows->value(s.table);
+        }
+    }
+    return {};
+}
 
-    const Dialect &dialect = Dialect::get(connection.dialect());
+Result<QHash<QString, qint64>> RowEstimates::forTables(const Connection &connection, const QSet<QString> &wanted,
+                                                       const QString &postgresSchema)
+{
     QHash<QString, qint64> rows;
+    if (wanted.isEmpty())
+        return rows;
+    const Dialect &dialect = Dialect::get(connection.dialect());
     if (connection.dialect() == DialectKind::PostgreSQL) {
         auto query = connection.exec(QStringLiteral(
             "SELECT c.relname, c.reltuples::bigint, c.relpages FROM pg_catalog.pg_class c "
@@ -63,13 +79,7 @@ Result<void> RowEstimates::annotate(const Connection &connection, MigrationPlan 
                 rows.insert(name, count->value(0).toLongLong());
         }
     }
-    for (PlannedRevision &r : plan.revisions) {
-        for (Statement &s : r.statements) {
-            if (rows.contains(s.table))
-                s.estimatedRows = rows.value(s.table);
-        }
-    }
-    return {};
+    return rows;
 }
 
 } // namespace sd

@@ -8,6 +8,9 @@
 #include "Error.h"
 #include "MigrationPlan.h"
 
+#include <QHash>
+#include <QSet>
+
 namespace sd {
 
 class Connection;
@@ -17,6 +20,10 @@ class RowEstimates
 public:
     static Result<void> annotate(const Connection &connection, MigrationPlan &plan,
                                  const QString &postgresSchema = QStringLiteral("public"));
+    // The rows of each of `tables` that exists (the diff view's "drops
+    // column with N rows"), by the same rules.
+    static Result<QHash<QString, qint64>> forTables(const Connection &connection, const QSet<QString> &tables,
+                                                    const QString &postgresSchema = QStringLiteral("public"));
 };
 
 } // namespace sd

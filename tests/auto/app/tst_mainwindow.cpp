@@ -32,6 +32,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QPalette>
+#include <QRegularExpression>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void diffGenerateEditApplyAndRollBack();
     void planShowsHazardsAndRowsAffected();
     void generateSaysWhatItCouldNotWrite();
+    void destructiveDifferencesCountTheRows();
     void unsavedEditsAreNeverDroppedSilently();
     void failureShowsRevisionStatementAndMessage();
     void screenshots();
@@ -312,6 +314,37 @@ void tst_MainWindow::generateSaysWhatItCouldNotWrite()
     QVERIFY(m_window->lastError().isEmpty());
     QVERIFY(generateMigration(QStringLiteral("a wider key")));
     QVERIFY2(m_window->lastError().contains(QLatin1String("not generated: book_authors: change primary key")), qPrintable(m_window->lastError()));
+}
+
+void tst_MainWindow::destructiveDifferencesCountTheRows()
+{
+    QVERIFY(openAndConnect(m_window.get(), m_project));
+    {
+        auto connection = Connection::open(m_window->session()->url());
+        SD_VERIFY_RESULT(connection);
+        for (int i = 0; i < 7; ++i)
+            SD_VERIFY_RESULT((*connection)->exec(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("tag %1").arg(i)}));
+    }
+    // schema.yaml without the tags table: the database's would be dropped with its rows.
+    QFile file(m_project + QStringLiteral("/config/schema.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    const qsizetype start = text.indexOf(QLatin1String("  - name: tags\n"));
+    QVERIFY(start > 0);
+    const qsizetype end = text.indexOf(QLatin1String("\n  - name: "), start + 1);
+    text.remove(start, (end < 0 ? text.size() : end + 1) - start);
+    text.remove(QRegularExpression(QStringLiteral("\\n  - name: book_tags\\n(    .*\\n|      .*\\n)*")));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+    file.close();
+    m_window->refresh();
+    QVERIFY(waitIdle(m_window.get()));
+    SchemaDiffModel *diff = m_window->diffView()->model();
+    QCOMPARE(diff->tableStatus(QStringLiteral("tags")), DiffStatus::Removed);
+    const Differences tags = diff->tableDifferences(QStringLiteral("tags"));
+    QVERIFY(!tags.isEmpty());
+    QCOMPARE(diff->warningText(tags.constFirst()), QStringLiteral("drops table tags and every row in it: 7 rows"));
 }
 
 void tst_MainWindow::unsavedEditsAreNeverDroppedSilently()

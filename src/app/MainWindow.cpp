@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -64,6 +65,16 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     createDocks();
     m_progress = new ApplyProgressWidget(this);
     statusBar()->addPermanentWidget(m_progress);
+    // The database thread at work (connect, read, plan, generate).
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(statusBar()->fontMetrics().height());
+    m_busy->setTextVisible(false);
+    m_busy->setToolTip(tr("Reading the database…"));
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
 
     connect(m_session, &ProjectSession::projectChanged, this, [this] {
         setWindowTitle(tr("%1 — SchemaDesk").arg(QDir(m_session->project().directory).dirName()));
@@ -94,6 +105,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_applyFlow, &ApplyFlow::failed, this, [this](const Error &error) { m_lastError = error.toString(); });
     connect(m_applyFlow, &ApplyFlow::busyChanged, this, &MainWindow::updateActions);
     connect(m_connectFlow, &ConnectFlow::connectingChanged, this, &MainWindow::updateActions);
+    connect(m_session, &ProjectSession::busyChanged, this, &MainWindow::updateActions);
     connect(m_connectFlow, &ConnectFlow::failed, this, &MainWindow::showError);
     connect(m_connectFlow, &ConnectFlow::statusMessage, this, [this](const QString &text) {
         if (text.isEmpty())
@@ -127,8 +139,8 @@ QWidget *MainWindow::createCentral()
     layout->setSpacing(0);
     m_protectedBar = new MessageBar(MessageBar::Kind::Danger, central);
     m_pendingBar = new MessageBar(MessageBar::Kind::Warning, central);
-    QPushButton *review = m_pendingBar->addButton(tr("Review…"));
-    connect(review, &QPushButton::clicked, m_applyFlow, &ApplyFlow::apply);
+    m_reviewButton = m_pendingBar->addButton(tr("Review…"));
+    connect(m_reviewButton, &QPushButton::clicked, m_applyFlow, &ApplyFlow::apply);
     m_tabs = new QTabWidget(central);
     m_tabs->setDocumentMode(true);
     m_diff = new DiffView(m_tabs);
@@ -329,6 +341,12 @@ void MainWindow::refresh()
 void MainWindow::updateActions()
 {
     const bool running = m_applyController->isRunning() || m_applyFlow->isBusy() || m_connectFlow->isConnecting();
+    const bool databaseBusy = m_session->isBusy();
+    m_busy->setVisible(databaseBusy && !m_applyController->isRunning());
+    m_diff->setBusy(running || databaseBusy || !m_session->isConnected());
+    m_panel->connectButton()->setEnabled(m_session->hasProject() && !running);
+    m_recentMenu->setEnabled(!running && !RecentProjects::list().isEmpty());
+    m_reviewButton->setEnabled(!running);
     m_connect->setEnabled(m_session->hasProject() && !running);
     m_disconnect->setEnabled(m_session->isConnected() && !running);
     m_refresh->setEnabled(m_session->isConnected() && !running);

@@ -11,6 +11,8 @@
 
 class QAction;
 class QMenu;
+class QProgressBar;
+class QPushButton;
 class QTabWidget;
 
 namespace sd {
@@ -110,6 +112,8 @@ private:
     ViewsController *m_views = nullptr;
     ApplyProgressWidget *m_progress = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QPushButton *m_reviewButton = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_newProject = nullptr;
     QAction *m_openProject = nullptr;

@@ -161,6 +161,18 @@ DiffView::DiffView(QWidget *parent)
     showTable({});
 }
 
+void DiffView::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateButtons();
+}
+
+void DiffView::updateButtons()
+{
+    m_refresh->setEnabled(!m_busy);
+    m_generate->setEnabled(!m_busy && m_hasDifferences);
+}
+
 void DiffView::setComparison(const ProjectComparison &comparison, DialectKind dialect,
                              const std::function<bool(const QString &)> &isIgnored)
 {
@@ -175,7 +187,8 @@ void DiffView::setComparison(const Schema &configured, const Schema &live, const
     m_candidates = SchemaRenameHint::candidates(differences, Dialect::get(dialect));
     m_model->setComparison(configured, live, differences, isIgnored);
     m_tree->expandAll();
-    m_generate->setEnabled(!differences.isEmpty());
+    m_hasDifferences = !differences.isEmpty();
+    updateButtons();
     updateSummary();
     m_shownTable.clear();
     if (!selected.isEmpty() && m_model->tableIndex(selected).isValid())

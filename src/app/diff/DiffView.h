@@ -51,6 +51,9 @@ public:
     void setComparison(const Schema &configured, const Schema &live, const Differences &differences,
                        DialectKind dialect, const std::function<bool(const QString &)> &isIgnored = {});
     void clear();
+    // While the database is busy (a read, a generate, an apply), Refresh
+    // and Generate migration wait.
+    void setBusy(bool busy);
     // The schema.yaml that rename hints are written to, and the name shown
     // for it ("config/schema.yaml"). Without one, "Yes, renamed" is disabled.
     void setSchemaFile(const QString &path, const QString &displayPath = {});
@@ -96,6 +99,9 @@ private:
     QCheckBox *m_differencesOnly;
     QPushButton *m_refresh;
     QPushButton *m_generate;
+    bool m_busy = false;
+    bool m_hasDifferences = false;
+    void updateButtons();
     QTreeView *m_tree;
     QLabel *m_summary;
     QLabel *m_title;

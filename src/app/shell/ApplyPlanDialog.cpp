@@ -50,7 +50,14 @@ ApplyPlanDialog::ApplyPlanDialog(const MigrationPlan &plan, const QString &datab
     m_ui->confirmLabel->setText(tr("This is a protected environment. Type the database name \"%1\" to confirm:").arg(m_confirmName));
     m_ui->confirmEdit->setPlaceholderText(m_confirmName);
     connect(m_ui->confirmEdit, &QLineEdit::textChanged, this, &ApplyPlanDialog::updateOk);
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(upgrade ? tr("Apply") : tr("Roll back"));
+    QPushButton *run = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    run->setText(upgrade ? tr("&Apply") : tr("&Roll back"));
+    // Enter never runs a migration: running it takes a click (or Alt+A / Alt+R).
+    run->setAutoDefault(false);
+    run->setDefault(false);
+    QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(true);
+    cancel->setFocus();
     updateOk();
 }
 

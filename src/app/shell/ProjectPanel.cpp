@@ -72,7 +72,6 @@ QString ProjectPanel::stateText() const
 
 void ProjectPanel::refresh()
 {
-    m_connect->setEnabled(m_session->hasProject());
     setWrappingText(m_project, m_session->hasProject() ? m_session->project().directory : tr("none: File > Open Project"));
     if (!m_session->isConnected()) {
         setWrappingText(m_database, tr("not connected"));

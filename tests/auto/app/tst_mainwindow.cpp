@@ -19,6 +19,8 @@
 #include "shell/ViewsController.h"
 #include "shell/ApplyController.h"
 #include "shell/ConnectionDialog.h"
+#include "shell/ConnectFlow.h"
+#include "shell/ProjectPanel.h"
 #include "shell/ApplyFlow.h"
 #include "shell/ApplyPlanDialog.h"
 #include "shell/HistoryModel.h"
@@ -32,6 +34,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QPalette>
+#include <QProgressBar>
+#include <QTcpServer>
 #include <QRegularExpression>
 #include <QAction>
 #include <QDialogButtonBox>
@@ -62,6 +66,7 @@ private Q_SLOTS:
     void diffGenerateEditApplyAndRollBack();
     void planShowsHazardsAndRowsAffected();
     void generateSaysWhatItCouldNotWrite();
+    void busyWhileTheDatabaseThreadWorks();
     void destructiveDifferencesCountTheRows();
     void unsavedEditsAreNeverDroppedSilently();
     void failureShowsRevisionStatementAndMessage();
@@ -316,6 +321,36 @@ void tst_MainWindow::generateSaysWhatItCouldNotWrite()
     QVERIFY2(m_window->lastError().contains(QLatin1String("not generated: book_authors: change primary key")), qPrintable(m_window->lastError()));
 }
 
+void tst_MainWindow::busyWhileTheDatabaseThreadWorks()
+{
+    QVERIFY(openAndConnect(m_window.get(), m_project));
+    auto *busy = m_window->findChild<QProgressBar *>(QStringLiteral("busyIndicator"));
+    QVERIFY(busy);
+    QVERIFY(!busy->isVisible());
+    auto *refreshButton = m_window->diffView()->findChild<QPushButton *>(QStringLiteral("refreshButton"));
+    auto *generateButton = m_window->diffView()->findChild<QPushButton *>(QStringLiteral("generateMigrationButton"));
+    QVERIFY(refreshButton && generateButton);
+    QVERIFY(refreshButton->isEnabled());
+
+    QTcpServer silent; // accepts, never answers: the connect waits for its timeout
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    auto url = DatabaseUrl::parse(QStringLiteral("postgresql://nobody:x@127.0.0.1:%1/nothing?connect_timeout=1").arg(silent.serverPort()));
+    SD_VERIFY_RESULT(url);
+    QSignalSpy finished(m_window->connectFlow(), &ConnectFlow::finished);
+    m_window->connectTo(*url);
+    QVERIFY(busy->isVisible());
+    QVERIFY(!m_window->rollBackAction()->isEnabled());
+    QVERIFY(!m_window->projectPanel()->connectButton()->isEnabled());
+    QVERIFY(!refreshButton->isEnabled());
+    QVERIFY(!generateButton->isEnabled());
+    QVERIFY(finished.wait(10000));
+    QVERIFY(waitIdle(m_window.get()));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort())), qPrintable(m_window->lastError()));
+    QVERIFY(!busy->isVisible());
+    QVERIFY(m_window->projectPanel()->connectButton()->isEnabled());
+}
+
 void tst_MainWindow::destructiveDifferencesCountTheRows()
 {
     QVERIFY(openAndConnect(m_window.get(), m_project));
@@ -429,6 +464,13 @@ void tst_MainWindow::planShowsHazardsAndRowsAffected()
     QVERIFY(!ok->isEnabled());
     dialog.setConfirmationText(QStringLiteral("demo.db"));
     QVERIFY(ok->isEnabled());
+    // Enter cancels; running the plan takes the button itself.
+    QVERIFY(!ok->isDefault());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
 void tst_MainWindow::failureShowsRevisionStatementAndMessage()

@@ -3,6 +3,8 @@
 // temporary folder, extra (slow) migrations, and QSettings kept out of the
 // user's configuration.
 
+#include "TextFiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -58,18 +60,9 @@ inline bool writeSqlMigration(const QString &project, const QString &revision, c
 // Adds the column books.subtitle to the demo's schema.yaml.
 inline bool addSubtitleToSchema(const QString &project)
 {
-    QFile file(project + QStringLiteral("/config/schema.yaml"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
     const QString title = QStringLiteral("      - {name: title, type: varchar(300), nullable: false}\n");
-    if (!text.contains(title))
-        return false;
-    text.replace(title, title + QStringLiteral("      - {name: subtitle, type: varchar(300)}\n"));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(text.toUtf8()) == text.toUtf8().size();
+    return replaceInFile(project + QStringLiteral("/config/schema.yaml"), title,
+                         title + QStringLiteral("      - {name: subtitle, type: varchar(300)}\n"));
 }
 
 // About a second of work on SQLite: a recursive CTE counted to its end.

@@ -8,6 +8,7 @@
 #include "ShellTestSupport.h"
 #include "WindowTestSupport.h"
 #include "TestResult.h"
+#include "TextFiles.h"
 #include "db/Connection.h"
 #include "browser/SchemaBrowser.h"
 #include "diff/DiffStatusStyle.h"
@@ -129,14 +130,8 @@ std::optional<QString> tst_MainWindow::generateMigration(const QString &message)
 
 void tst_MainWindow::addProtectedEnvironment()
 {
-    QFile file(m_project + QStringLiteral("/schemadesk.yaml"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
-    text.replace(QStringLiteral("environments:\n"),
-                 QStringLiteral("environments:\n  live:\n    url: sqlite:///bookshop_live.db\n    protected: true\n"));
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text.toUtf8());
+    QVERIFY(replaceInFile(m_project + QStringLiteral("/schemadesk.yaml"), QStringLiteral("environments:\n"),
+                          QStringLiteral("environments:\n  live:\n    url: sqlite:///bookshop_live.db\n    protected: true\n")));
 }
 
 void tst_MainWindow::addSubtitleToSchema()
@@ -308,14 +303,8 @@ void tst_MainWindow::diffGenerateEditApplyAndRollBack()
 void tst_MainWindow::generateSaysWhatItCouldNotWrite()
 {
     QVERIFY(openAndConnect(m_window.get(), m_project));
-    QFile file(m_project + QStringLiteral("/config/schema.yaml"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
-    text.replace(QStringLiteral("    primary_key: [book_id, author_id]\n"), QStringLiteral("    primary_key: [book_id, author_id, position]\n"));
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text.toUtf8());
-    file.close();
+    QVERIFY(replaceInFile(m_project + QStringLiteral("/config/schema.yaml"), QStringLiteral("    primary_key: [book_id, author_id]\n"),
+                          QStringLiteral("    primary_key: [book_id, author_id, position]\n")));
     QVERIFY(m_window->lastError().isEmpty());
     QVERIFY(generateMigration(QStringLiteral("a wider key")));
     QVERIFY2(m_window->lastError().contains(QLatin1String("not generated: book_authors: change primary key")), qPrintable(m_window->lastError()));
@@ -361,18 +350,15 @@ void tst_MainWindow::destructiveDifferencesCountTheRows()
             SD_VERIFY_RESULT((*connection)->exec(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {QStringLiteral("tag %1").arg(i)}));
     }
     // schema.yaml without the tags table: the database's would be dropped with its rows.
-    QFile file(m_project + QStringLiteral("/config/schema.yaml"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
+    const QString schema = m_project + QStringLiteral("/config/schema.yaml");
+    QString text;
+    QVERIFY(readText(schema, text));
     const qsizetype start = text.indexOf(QLatin1String("  - name: tags\n"));
     QVERIFY(start > 0);
     const qsizetype end = text.indexOf(QLatin1String("\n  - name: "), start + 1);
     text.remove(start, (end < 0 ? text.size() : end + 1) - start);
     text.remove(QRegularExpression(QStringLiteral("\\n  - name: book_tags\\n(    .*\\n|      .*\\n)*")));
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text.toUtf8());
-    file.close();
+    QVERIFY(writeText(schema, text));
     m_window->refresh();
     QVERIFY(waitIdle(m_window.get()));
     SchemaDiffModel *diff = m_window->diffView()->model();

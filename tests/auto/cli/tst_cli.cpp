@@ -2,6 +2,7 @@
 // status, their exit codes, and one clear line for each bad input.
 
 #include "CliRunner.h"
+#include "TextFiles.h"
 #include "TestDatabase.h"
 #include "TestResult.h"
 #include "config/SchemaReader.h"
@@ -192,15 +193,8 @@ private Q_SLOTS:
     // by --env, or by its URL given with --url.
     void protectedDatabaseNeedsConfirmationByUrlToo()
     {
-        QFile file(m_dir.filePath(QStringLiteral("schemadesk.yaml")));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(file.readAll());
-        file.close();
-        text.replace(QStringLiteral("environments:\n"),
-                     QStringLiteral("environments:\n  live:\n    url: sqlite:///bookshop_live.db\n    protected: true\n"));
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(text.toUtf8());
-        file.close();
+        QVERIFY(replaceInFile(m_dir.filePath(QStringLiteral("schemadesk.yaml")), QStringLiteral("environments:\n"),
+                              QStringLiteral("environments:\n  live:\n    url: sqlite:///bookshop_live.db\n    protected: true\n")));
         const QString byUrl = QStringLiteral("--url=sqlite:///") + m_dir.filePath(QStringLiteral("bookshop_live.db"));
         QCOMPARE(runCli({projectArg(), byUrl, QStringLiteral("upgrade")}).exitCode, 0);
         for (const QString &target : {byUrl, QStringLiteral("--env=live")}) {
@@ -218,16 +212,8 @@ private Q_SLOTS:
     void autogenerateWarnsOnceAboutWhatItCannotWrite()
     {
         QCOMPARE(runCli({projectArg(), QStringLiteral("upgrade")}).exitCode, 0);
-        QFile file(m_dir.filePath(QStringLiteral("config/schema.yaml")));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QString text = QString::fromUtf8(file.readAll());
-        file.close();
-        const QString key = QStringLiteral("    primary_key: [book_id, author_id]\n");
-        QVERIFY(text.contains(key));
-        text.replace(key, QStringLiteral("    primary_key: [book_id, author_id, position]\n"));
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(text.toUtf8());
-        file.close();
+        QVERIFY(replaceInFile(m_dir.filePath(QStringLiteral("config/schema.yaml")), QStringLiteral("    primary_key: [book_id, author_id]\n"),
+                              QStringLiteral("    primary_key: [book_id, author_id, position]\n")));
         for (const QStringList &args : {QStringList{QStringLiteral("check")},
                                         QStringList{QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"), QStringLiteral("pk")}}) {
             const CliRun run = runCli(QStringList{projectArg()} + args);

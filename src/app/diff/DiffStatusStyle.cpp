@@ -1,4 +1,5 @@
 #include "DiffStatusStyle.h"
+#include "PaletteTone.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -36,14 +37,9 @@ QString DiffStatusStyle::symbol(DiffStatus status)
     return {};
 }
 
-bool DiffStatusStyle::isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
 QColor DiffStatusStyle::colour(DiffStatus status, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
+    const bool dark = PaletteTone::isDark(palette);
     switch (status) {
     case DiffStatus::Unchanged: { // the text colour, a little toward the base: quieter, still readable
         const QColor text = palette.color(QPalette::Text);
@@ -80,7 +76,7 @@ QIcon DiffStatusStyle::icon(DiffStatus status, const QPalette &palette)
     p.setRenderHint(QPainter::Antialiasing);
     const QColor fill = colour(status, palette);
     const QRectF box(2, 2, size - 4, size - 4);
-    QColor mark = isDark(palette) ? palette.color(QPalette::Base) : QColor(Qt::white);
+    QColor mark = PaletteTone::isDark(palette) ? palette.color(QPalette::Base) : QColor(Qt::white);
     if (status == DiffStatus::Unchanged) {
         p.setPen(QPen(fill, 2.5));
         p.setBrush(Qt::NoBrush);

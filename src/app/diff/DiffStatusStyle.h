@@ -24,7 +24,6 @@ public:
     // "=", "+", "−", "~": the mark in front of lines of the definitions.
     static QString symbol(DiffStatus status);
 
-    static bool isDark(const QPalette &palette);
     // Text colour for the status, readable on palette.base().
     static QColor colour(DiffStatus status, const QPalette &palette);
     // A background for a highlighted line, blended into palette.base();

@@ -2,6 +2,7 @@
 // the palette's base so that text keeps its contrast in dark palettes.
 
 #include "EditorTheme.h"
+#include "PaletteTone.h"
 
 #include <QFont>
 
@@ -12,16 +13,11 @@ namespace {
 // A colour of `hue` (degrees) readable as text on the palette's base.
 QColor textHue(int hue, qreal saturation, const QPalette &palette)
 {
-    const bool dark = EditorTheme::isDark(palette);
+    const bool dark = PaletteTone::isDark(palette);
     return QColor::fromHslF(hue / 360.0, saturation, dark ? 0.72 : 0.34);
 }
 
 } // namespace
-
-bool EditorTheme::isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightnessF() < 0.5;
-}
 
 QColor EditorTheme::mix(const QColor &a, const QColor &b, qreal amount)
 {
@@ -34,7 +30,7 @@ QColor EditorTheme::mix(const QColor &a, const QColor &b, qreal amount)
 
 QColor EditorTheme::currentLine(const QPalette &palette)
 {
-    return mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), isDark(palette) ? 0.22 : 0.12);
+    return mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), PaletteTone::isDark(palette) ? 0.22 : 0.12);
 }
 
 QColor EditorTheme::gutterBackground(const QPalette &palette)
@@ -50,12 +46,12 @@ QColor EditorTheme::gutterText(const QPalette &palette)
 QColor EditorTheme::findMatch(const QPalette &palette, bool current)
 {
     const QColor yellow = QColor::fromHslF(50 / 360.0, 0.9, 0.5);
-    return mix(palette.color(QPalette::Base), yellow, current ? (isDark(palette) ? 0.55 : 0.75) : (isDark(palette) ? 0.3 : 0.4));
+    return mix(palette.color(QPalette::Base), yellow, current ? (PaletteTone::isDark(palette) ? 0.55 : 0.75) : (PaletteTone::isDark(palette) ? 0.3 : 0.4));
 }
 
 QColor EditorTheme::severity(EditorDiagnostic::Severity severity, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
+    const bool dark = PaletteTone::isDark(palette);
     switch (severity) {
     case EditorDiagnostic::Severity::Error:
         return QColor::fromHslF(0.0, 0.85, dark ? 0.62 : 0.45);

@@ -15,8 +15,6 @@ namespace sd::app {
 class EditorTheme
 {
 public:
-    // Whether the palette's base (the text background) is dark.
-    static bool isDark(const QPalette &palette);
     // `a` moved towards `b` by `amount` (0: a, 1: b).
     static QColor mix(const QColor &a, const QColor &b, qreal amount);
 

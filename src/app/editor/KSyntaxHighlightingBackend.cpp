@@ -2,6 +2,7 @@
 // KF6SyntaxHighlighting; the file is empty otherwise.
 
 #include "KSyntaxHighlightingBackend.h"
+#include "PaletteTone.h"
 
 #ifdef SCHEMADESK_HAVE_KSYNTAXHIGHLIGHTING
 
@@ -55,7 +56,7 @@ std::unique_ptr<QSyntaxHighlighter> KSyntaxHighlightingBackend::create(SyntaxHig
     const KSyntaxHighlighting::Definition definition = highlighter->repo().definitionForName(definitionName(language));
     if (!definition.isValid())
         return {};
-    const bool dark = palette.color(QPalette::Base).lightnessF() < 0.5;
+    const bool dark = PaletteTone::isDark(palette);
     highlighter->setTheme(highlighter->repo().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
                                                                 : KSyntaxHighlighting::Repository::LightTheme));
     highlighter->setDefinition(definition);

@@ -54,14 +54,8 @@ QString renderOperations(const Operations &operations, const OperationRenderer &
             diagnostics.append({op.line, op.column, statements.error().message, EditorDiagnostic::Severity::Error});
             continue;
         }
-        for (const Statement &s : *statements) {
-            if (s.placement == Statement::Placement::Autocommit)
-                out += QStringLiteral("-- ") + Tr::tr("runs outside the transaction: cannot be rolled back with the revision")
-                       + QLatin1Char('\n');
-            if (const QString comment = MigrationScript::hazardComment(s); !comment.isEmpty())
-                out += comment + QLatin1Char('\n');
-            out += terminated(MigrationScript::inlineBindings(s)) + QLatin1Char('\n');
-        }
+        for (const Statement &s : *statements)
+            out += MigrationScript::statementBlock(s);
         if (const Result<void> applied = SchemaEvolver::apply(state, op); !applied) {
             out += commented(Tr::tr("error: %1").arg(applied.error().message));
             diagnostics.append({op.line, op.column, applied.error().message, EditorDiagnostic::Severity::Error});

@@ -297,17 +297,10 @@ QString MigrationsView::renderSql(const QString &revision) const
         return tr("-- cannot render the SQL: %1").arg(statements.error().toString());
     if (statements->isEmpty())
         return tr("-- no statements");
-    QStringList out;
-    for (const Statement &s : *statements) {
-        const QString hazards = MigrationScript::hazardComment(s);
-        if (!hazards.isEmpty())
-            out << hazards;
-        QString sql = MigrationScript::inlineBindings(s);
-        if (!sql.trimmed().endsWith(QLatin1Char(';')))
-            sql += QLatin1Char(';');
-        out << sql;
-    }
-    return out.join(QLatin1Char('\n'));
+    QString out;
+    for (const Statement &s : *statements)
+        out += MigrationScript::statementBlock(s);
+    return out.chopped(1); // no newline after the last statement
 }
 
 } // namespace sd::app

@@ -1,4 +1,5 @@
 #include "RevisionGraphDelegate.h"
+#include "PaletteTone.h"
 
 #include "RevisionGraphModel.h"
 
@@ -21,9 +22,8 @@ QColor RevisionGraphDelegate::laneColour(int lane, const QPalette &palette)
                                    QColor(0x9c, 0x4f, 0x86), QColor(0x8a, 0x6d, 0x00), QColor(0x2a, 0x83, 0xb8)};
     static const QColor dark[] = {QColor(0x74, 0xbc, 0xf0), QColor(0xff, 0x92, 0x5c), QColor(0x4c, 0xd1, 0xa4),
                                   QColor(0xe0, 0x9a, 0xc8), QColor(0xf0, 0xe4, 0x42), QColor(0x56, 0xb4, 0xe9)};
-    const bool isDark = palette.color(QPalette::Base).lightness() < 128;
     const int i = lane % 6;
-    return isDark ? dark[i] : light[i];
+    return PaletteTone::isDark(palette) ? dark[i] : light[i];
 }
 
 QSize RevisionGraphDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

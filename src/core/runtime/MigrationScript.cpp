@@ -42,6 +42,18 @@ QString terminated(const QString &sql)
 
 } // namespace
 
+QString MigrationScript::statementBlock(const Statement &s)
+{
+    QString out;
+    if (s.placement == Statement::Placement::Autocommit)
+        out += QStringLiteral("-- ") + Tr::tr("runs outside the transaction: cannot be rolled back with the revision") + QLatin1Char('\n');
+    if (const QString comment = hazardComment(s); !comment.isEmpty())
+        out += comment + QLatin1Char('\n');
+    if (s.kind == Statement::Kind::MustReturnNoRows)
+        out += QStringLiteral("-- ") + Tr::tr("must return no rows") + QLatin1Char('\n');
+    return out + terminated(inlineBindings(s)) + QLatin1Char('\n');
+}
+
 QString MigrationScript::inlineBindings(const Statement &statement)
 {
     if (statement.bindings.isEmpty())
@@ -98,13 +110,7 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
         if (!r.migration.filePath.isEmpty())
             out += QStringLiteral("-- ") + Tr::tr("file: %1").arg(QDir::toNativeSeparators(r.migration.filePath)) + QLatin1Char('\n');
         for (const Statement &s : r.executionOrder(plan.dialect, r.historyEntry(-1), batched)) {
-            if (s.placement == Statement::Placement::Autocommit)
-                out += QStringLiteral("-- ") + Tr::tr("runs outside the transaction: cannot be rolled back with the revision") + QLatin1Char('\n');
-            if (const QString comment = hazardComment(s); !comment.isEmpty())
-                out += comment + QLatin1Char('\n');
-            if (s.kind == Statement::Kind::MustReturnNoRows)
-                out += QStringLiteral("-- ") + Tr::tr("must return no rows") + QLatin1Char('\n');
-            out += terminated(inlineBindings(s)) + QLatin1Char('\n');
+            out += statementBlock(s);
         }
     }
     if (batchOpen)

@@ -21,6 +21,12 @@ public:
 
     // The statement with its `?` placeholders replaced by SQL literals.
     static QString inlineBindings(const Statement &statement);
+
+    // One statement as every script shows it (this one, the app's
+    // migration view and editor preview): its notes as comments (runs
+    // outside the transaction, hazards, must return no rows), then the SQL
+    // with literals, terminated, each line ending in a newline.
+    static QString statementBlock(const Statement &statement);
 };
 
 } // namespace sd

@@ -4,6 +4,7 @@
 // and colours that follow a dark palette.
 
 #include "editor/EditorTheme.h"
+#include "PaletteTone.h"
 #include "editor/SqlHighlighter.h"
 #include "editor/SyntaxHighlighting.h"
 #include "editor/TextCategory.h"
@@ -294,7 +295,7 @@ void tst_SyntaxHighlighting::coloursFollowPalette()
     QPalette palette;
     palette.setColor(QPalette::Base, base);
     palette.setColor(QPalette::Text, dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x20, 0x20, 0x20));
-    QCOMPARE(EditorTheme::isDark(palette), dark);
+    QCOMPARE(PaletteTone::isDark(palette), dark);
     // Every category keeps a lightness contrast of at least 0.3 with the base.
     for (int kind = TextCategory::Keyword; kind <= TextCategory::Directive; ++kind) {
         const QTextCharFormat f = EditorTheme::format(TextCategory::Kind(kind), palette);

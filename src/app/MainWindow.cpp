@@ -10,7 +10,6 @@
 #include "shell/HistoryModel.h"
 #include "shell/LogModel.h"
 #include "shell/MessageBar.h"
-#include "shell/PasswordStore.h"
 #include "shell/ProjectPanel.h"
 #include "shell/ProjectSession.h"
 #include "shell/RecentProjects.h"
@@ -299,34 +298,7 @@ void MainWindow::chooseProject()
 
 void MainWindow::showConnectionDialog()
 {
-    if (!m_session->hasProject())
-        return;
-    ConnectionDialog dialog(&m_session->project(), this);
-    if (m_workspace) {
-        if (auto saved = m_workspace->savedConnections()) {
-            QList<SavedConnection> ofProject;
-            for (const SavedConnection &c : *saved)
-                if (c.projectDir == m_session->project().directory)
-                    ofProject << c;
-            dialog.setSavedConnections(ofProject);
-        }
-    }
-    if (m_session->isConnected())
-        dialog.setUrl(m_session->url(), m_session->environment());
-    else if (auto url = m_session->projectUrl())
-        dialog.setUrl(*url);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    auto url = dialog.url();
-    if (!url) {
-        showError(url.error());
-        return;
-    }
-    if (dialog.rememberPassword() && !url->password.isEmpty()) {
-        if (auto stored = PasswordStore::store(url->display(), url->password); !stored)
-            statusBar()->showMessage(tr("The keychain did not store the password: %1").arg(stored.error().message), 8000);
-    }
-    connectTo(*url, dialog.environment());
+    m_connectFlow->chooseAndConnect();
 }
 
 void MainWindow::refresh()

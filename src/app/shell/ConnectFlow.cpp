@@ -2,6 +2,7 @@
 
 #include "ConnectFlow.h"
 
+#include "ConnectionDialog.h"
 #include "PasswordStore.h"
 #include "ProjectSession.h"
 #include "RecentProjects.h"
@@ -58,13 +59,49 @@ void ConnectFlow::connectToLast()
     connectTo(*url, lastEnv);
 }
 
+void ConnectFlow::chooseAndConnect()
+{
+    if (!m_session->hasProject())
+        return;
+    ConnectionDialog dialog(&m_session->project(), m_dialogParent);
+    if (m_workspace) {
+        auto saved = m_workspace->savedConnections();
+        if (!saved) {
+            Q_EMIT failed(saved.error());
+        } else {
+            QList<SavedConnection> ofProject;
+            for (const SavedConnection &c : std::as_const(*saved))
+                if (c.projectDir == m_session->project().directory)
+                    ofProject << c;
+            dialog.setSavedConnections(ofProject);
+        }
+    }
+    if (m_session->isConnected())
+        dialog.setUrl(m_session->url(), m_session->environment());
+    else if (auto url = m_session->projectUrl())
+        dialog.setUrl(*url);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto url = dialog.url(); // the dialog accepts only fields that name a database
+    if (!url) {
+        fail(url.error());
+        return;
+    }
+    if (dialog.rememberPassword() && !url->password.isEmpty() && PasswordStore::isEnabled()) {
+        PasswordStore::storeLater(url->display(), url->password, this, [this](const Result<void> &stored) {
+            if (!stored)
+                Q_EMIT statusMessage(tr("The keychain did not store the password: %1").arg(stored.error().message));
+        });
+    }
+    connectTo(*url, dialog.environment());
+}
+
 void ConnectFlow::connectTo(const DatabaseUrl &url, const QString &environment)
 {
     const quint64 attempt = ++m_attempt;
     setConnecting(true);
     Q_EMIT statusMessage(tr("Connecting to %1…").arg(url.display()));
-    const bool useKeychain = url.dialect == DialectKind::PostgreSQL && url.password.isEmpty() && PasswordStore::isAvailable()
-        && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN");
+    const bool useKeychain = url.dialect == DialectKind::PostgreSQL && url.password.isEmpty() && PasswordStore::isEnabled();
     if (!useKeychain) {
         tryConnect(url, environment, true);
         return;

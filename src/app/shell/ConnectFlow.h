@@ -43,6 +43,10 @@ public Q_SLOTS:
     void connectTo(const sd::DatabaseUrl &url, const QString &environment = {});
     // The project's last connection, else its default database.
     void connectToLast();
+    // The connection dialog (this project's saved connections offered,
+    // the current database filled in), then a connect to what was chosen;
+    // a password the user asked to remember goes to the keychain.
+    void chooseAndConnect();
 
 Q_SIGNALS:
     void connectingChanged(bool connecting);

@@ -31,7 +31,7 @@ ConnectionDialog::ConnectionDialog(const Project *project, QWidget *parent)
     }
     m_ui->protectedLabel->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }"));
     m_ui->protectedLabel->hide();
-    m_ui->rememberPasswordCheck->setVisible(PasswordStore::isAvailable());
+    m_ui->rememberPasswordCheck->setVisible(PasswordStore::isEnabled());
     m_ui->hostEdit->setText(QStringLiteral("localhost"));
     connect(m_ui->typeCombo, &QComboBox::currentIndexChanged, m_ui->stack, &QStackedWidget::setCurrentIndex);
     connect(m_ui->environmentCombo, &QComboBox::currentIndexChanged, this, &ConnectionDialog::environmentChanged);
@@ -78,7 +78,7 @@ void ConnectionDialog::fill(const DatabaseUrl &url)
     m_ui->sslModeCombo->setCurrentText(sslMode);
     m_parameters = url.parameters;
     m_parameters.remove(QStringLiteral("sslmode"));
-    if (url.password.isEmpty() && PasswordStore::isAvailable() && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN")) {
+    if (url.password.isEmpty() && PasswordStore::isEnabled()) {
         // Filled in when the keychain answers, unless the fields moved on meanwhile.
         const QString key = url.display();
         PasswordStore::loadLater(key, this, [this, key](const Result<QString> &stored) {

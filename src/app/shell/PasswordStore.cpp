@@ -94,12 +94,22 @@ Result<Outcome> runJob(QKeychain::Job *job, std::chrono::milliseconds timeout)
 }
 
 Result<QString> readOutcome(const Result<Outcome> &outcome);
+Result<void> writeOutcome(const Result<Outcome> &outcome);
 
 Error jobError(const Outcome &outcome)
 {
     return keychainError(outcome.errorString.isEmpty()
                              ? PasswordStore::tr("QtKeychain error %1").arg(static_cast<int>(outcome.error))
                              : outcome.errorString);
+}
+
+Result<void> writeOutcome(const Result<Outcome> &outcome)
+{
+    if (!outcome)
+        return std::unexpected(outcome.error());
+    if (outcome->error != QKeychain::NoError)
+        return std::unexpected(jobError(*outcome));
+    return {};
 }
 
 Result<QString> readOutcome(const Result<Outcome> &outcome)
@@ -125,18 +135,18 @@ bool PasswordStore::isAvailable()
 #endif
 }
 
+bool PasswordStore::isEnabled()
+{
+    return isAvailable() && qEnvironmentVariableIsEmpty("SCHEMADESK_NO_KEYCHAIN");
+}
+
 Result<void> PasswordStore::store(const QString &key, const QString &password, std::chrono::milliseconds timeout)
 {
 #ifdef SCHEMADESK_HAVE_KEYCHAIN
     auto *job = new QKeychain::WritePasswordJob(service);
     job->setKey(key);
     job->setTextData(password);
-    auto outcome = runJob(job, timeout);
-    if (!outcome)
-        return std::unexpected(outcome.error());
-    if (outcome->error != QKeychain::NoError)
-        return std::unexpected(jobError(*outcome));
-    return {};
+    return writeOutcome(runJob(job, timeout));
 #else
     Q_UNUSED(key);
     Q_UNUSED(password);
@@ -155,6 +165,24 @@ Result<QString> PasswordStore::load(const QString &key, std::chrono::millisecond
     Q_UNUSED(key);
     Q_UNUSED(timeout);
     return QString();
+#endif
+}
+
+void PasswordStore::storeLater(const QString &key, const QString &password, QObject *context,
+                               std::function<void(const Result<void> &)> done, std::chrono::milliseconds timeout)
+{
+#ifdef SCHEMADESK_HAVE_KEYCHAIN
+    auto *job = new QKeychain::WritePasswordJob(service);
+    job->setKey(key);
+    job->setTextData(password);
+    startJob(job, timeout, context, [done = std::move(done)](const Result<Outcome> &outcome) { done(writeOutcome(outcome)); });
+#else
+    Q_UNUSED(key);
+    Q_UNUSED(password);
+    Q_UNUSED(timeout);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done)] { done(std::unexpected(keychainError(tr("This build of SchemaDesk has no keychain support.")))); },
+        Qt::QueuedConnection);
 #endif
 }
 

@@ -31,6 +31,9 @@ public:
     // Whether the build has a keychain at all; whether the desktop has one
     // running is only known when a call below fails.
     static bool isAvailable();
+    // Available and not turned off by SCHEMADESK_NO_KEYCHAIN (the tests
+    // that must not touch a keyring): when the app reads and stores.
+    static bool isEnabled();
 
     // Each call waits for the keychain in a local event loop that leaves
     // user input aside, for at most `timeout`. A call that timed out may
@@ -41,7 +44,10 @@ public:
                               std::chrono::milliseconds timeout = defaultTimeout);
     // The password kept for `key`, or an empty string when none is.
     static Result<QString> load(const QString &key, std::chrono::milliseconds timeout = defaultTimeout);
-    // The same without waiting: `done` runs later on `context`'s thread
+    // store() without waiting: `done` runs later on `context`'s thread.
+    static void storeLater(const QString &key, const QString &password, QObject *context,
+                           std::function<void(const Result<void> &)> done, std::chrono::milliseconds timeout = defaultTimeout);
+    // load() without waiting: `done` runs later on `context`'s thread
     // (never if `context` is gone), with the password or the error.
     static void loadLater(const QString &key, QObject *context, std::function<void(const Result<QString> &)> done,
                           std::chrono::milliseconds timeout = defaultTimeout);

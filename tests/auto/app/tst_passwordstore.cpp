@@ -89,7 +89,7 @@ private Q_SLOTS:
     void keysStaySeparate();
     void keptInTheSecretService();
     void keychainThatNeverAnswersTimesOut();
-    void loadLaterKeepsTheEventLoopGoing();
+    void storeAndLoadLaterKeepTheEventLoopGoing();
     void withoutSecretService_data();
     void withoutSecretService();
 
@@ -309,13 +309,16 @@ void tst_PasswordStore::keychainThatNeverAnswersTimesOut()
     qInfo("after the keychain answered again: the late store landed after %lld ms", timer.elapsed());
 }
 
-// loadLater (what ConnectFlow uses): the answer arrives by callback while
+// storeLater and loadLater (what ConnectFlow uses): the answer arrives by callback while
 // the event loop goes on, also when the keychain never answers.
-void tst_PasswordStore::loadLaterKeepsTheEventLoopGoing()
+void tst_PasswordStore::storeAndLoadLaterKeepTheEventLoopGoing()
 {
     const QString key = use(QStringLiteral("postgresql://carol@db.example.com:5432/later"));
-    SD_VERIFY_RESULT(PasswordStore::store(key, QStringLiteral("s3cret")));
     QObject context;
+    std::optional<Result<void>> stored;
+    PasswordStore::storeLater(key, QStringLiteral("s3cret"), &context, [&](const Result<void> &result) { stored = result; });
+    QTRY_VERIFY(stored.has_value());
+    SD_VERIFY_RESULT(*stored);
     std::optional<Result<QString>> loaded;
     PasswordStore::loadLater(key, &context, [&](const Result<QString> &result) { loaded = result; });
     QTRY_VERIFY(loaded.has_value());

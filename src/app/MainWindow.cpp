@@ -106,6 +106,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_connectFlow, &ConnectFlow::connectingChanged, this, &MainWindow::updateActions);
     connect(m_session, &ProjectSession::busyChanged, this, &MainWindow::updateActions);
     connect(m_connectFlow, &ConnectFlow::failed, this, &MainWindow::showError);
+    connect(m_connectFlow, &ConnectFlow::auditRecorded, this, &MainWindow::refreshHistory);
     connect(m_connectFlow, &ConnectFlow::statusMessage, this, [this](const QString &text) {
         if (text.isEmpty())
             statusBar()->clearMessage();

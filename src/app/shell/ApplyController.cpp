@@ -32,7 +32,7 @@ bool ApplyController::start(ApplyRequest request, const QString &environment)
         return false;
     m_databaseUrl = request.url.display();
     m_environment = environment;
-    m_direction = directionKey(request.direction);
+    m_direction = request.direction;
     m_startedAt = QDateTime::currentDateTimeUtc();
     const int count = request.reviewed ? int(request.reviewed->revisions.size()) : 0;
 
@@ -68,19 +68,8 @@ void ApplyController::onFinished(const ApplyOutcome &outcome)
         m_thread = nullptr;
     }
     if (m_workspace) {
-        AuditEntry entry;
-        entry.startedAt = m_startedAt;
-        entry.appliedBy = HistoryTable::currentUser();
-        entry.databaseUrl = m_databaseUrl;
-        entry.environment = m_environment;
-        entry.direction = m_direction;
-        entry.revisions = outcome.revisions;
-        if (!outcome.ok && !outcome.error.revision.isEmpty())
-            entry.revisions << outcome.error.revision;
-        entry.result = !outcome.ok ? QStringLiteral("failed")
-                                   : outcome.cancelled ? QStringLiteral("cancelled") : QStringLiteral("succeeded");
-        entry.message = outcome.ok ? QString() : outcome.error.toString();
-        entry.durationMs = outcome.durationMs;
+        const AuditEntry entry = AuditEntry::of(m_startedAt, m_databaseUrl, m_environment, m_direction, outcome.revisions,
+                                                outcome.ok ? nullptr : &outcome.error, outcome.cancelled, outcome.durationMs);
         if (auto recorded = m_workspace->record(entry))
             Q_EMIT auditRecorded();
         else

@@ -50,7 +50,7 @@ private:
     QPointer<ApplyWorker> m_worker;
     QString m_databaseUrl;
     QString m_environment;
-    QString m_direction;
+    Direction m_direction = Direction::Upgrade;
     QDateTime m_startedAt;
 };
 

@@ -126,7 +126,7 @@ void ConnectFlow::tryConnect(const DatabaseUrl &url, const QString &environment,
         if (attempt != m_attempt)
             return; // superseded by another connect or another project
         if (outcome) {
-            succeeded(url, environment, outcome->decision.description());
+            succeeded(url, environment, *outcome);
             return;
         }
         if (!mayPrompt || !asksForPassword(url, outcome.error())) {
@@ -155,7 +155,7 @@ void ConnectFlow::tryConnect(const DatabaseUrl &url, const QString &environment,
     });
 }
 
-void ConnectFlow::succeeded(const DatabaseUrl &url, const QString &environment, const QString &policy)
+void ConnectFlow::succeeded(const DatabaseUrl &url, const QString &environment, const StartupOutcome &outcome)
 {
     const QString projectDir = m_session->project().directory;
     RecentProjects::setLastConnection(projectDir, url.display(), environment);
@@ -167,8 +167,24 @@ void ConnectFlow::succeeded(const DatabaseUrl &url, const QString &environment, 
         saved.projectDir = projectDir;
         if (auto ok = m_workspace->saveConnection(saved); !ok)
             Q_EMIT failed(ok.error());
+        if (outcome.report || outcome.migrationError) {
+            // The start-up policy's migration belongs in the audit log like any other run.
+            const Error *error = outcome.migrationError ? &*outcome.migrationError : nullptr;
+            const AuditEntry entry = AuditEntry::of(outcome.migrationStartedAt, url.display(), m_session->environment(),
+                                                    Direction::Upgrade, outcome.applied, error, false, outcome.migrationMs);
+            if (auto recorded = m_workspace->record(entry); !recorded)
+                Q_EMIT failed(recorded.error());
+            else
+                Q_EMIT auditRecorded();
+        }
     }
-    Q_EMIT statusMessage(tr("Connected to %1: %2").arg(url.display(), policy));
+    if (outcome.migrationError) {
+        // Connected, where the migration stopped: the user can look at it.
+        Q_EMIT failed(*outcome.migrationError);
+        Q_EMIT statusMessage(tr("Connected to %1; its start-up migration failed").arg(url.display()));
+    } else {
+        Q_EMIT statusMessage(tr("Connected to %1: %2").arg(url.display(), outcome.decision.description()));
+    }
     setConnecting(false);
     Q_EMIT finished(true);
 }

@@ -8,6 +8,7 @@
 // the workspace's saved connections).
 
 #include "db/DatabaseUrl.h"
+#include "StartupRunner.h"
 #include "runtime/StatementLog.h"
 
 #include <QObject>
@@ -53,10 +54,12 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     void failed(const sd::Error &error);
     void finished(bool connected);
+    // A start-up migration was written to the workspace's audit log.
+    void auditRecorded();
 
 private:
     void tryConnect(const DatabaseUrl &url, const QString &environment, bool mayPrompt);
-    void succeeded(const DatabaseUrl &url, const QString &environment, const QString &policy);
+    void succeeded(const DatabaseUrl &url, const QString &environment, const StartupOutcome &outcome);
     void setConnecting(bool connecting);
     void fail(const Error &error);
 

@@ -4,6 +4,8 @@
 
 #include "runtime/VersionTable.h"
 
+#include <QElapsedTimer>
+
 namespace sd::app {
 
 Result<std::pair<QStringList, QStringList>> StartupRunner::state(const Project &project, const RevisionGraph &graph,
@@ -32,15 +34,25 @@ Result<StartupOutcome> StartupRunner::run(const Project &project, const Revision
     if (!outcome.decision.migrates())
         return outcome;
     Migrator migrator(project, graph);
+    outcome.migrationStartedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
     auto report = migrator.migrate(connection, Direction::Upgrade, QStringLiteral("head"), options);
-    if (!report)
+    outcome.migrationMs = timer.elapsed();
+    if (report)
+        outcome.report = *report;
+    else if (report.error().code == Error::Code::Migration)
+        outcome.migrationError = report.error();
+    else
         return std::unexpected(report.error());
-    outcome.report = *report;
     auto after = state(project, graph, connection);
     if (!after)
         return std::unexpected(after.error());
     outcome.current = after->first;
     outcome.pending = after->second;
+    for (const QString &revision : std::as_const(before->second))
+        if (!outcome.pending.contains(revision))
+            outcome.applied << revision;
     return outcome;
 }
 

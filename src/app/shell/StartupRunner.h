@@ -8,6 +8,8 @@
 #include "runtime/Migrator.h"
 #include "runtime/StartupPolicy.h"
 
+#include <QDateTime>
+
 #include <optional>
 
 namespace sd::app {
@@ -18,11 +20,20 @@ struct StartupOutcome
     QStringList current;  // version-table rows after the policy ran
     QStringList pending;  // revisions still pending after it ran
     std::optional<MigrateReport> report; // set when the policy migrated
+    // The policy's migration failed: the failing revision was rolled back,
+    // the connection is kept (to look at the database) and `current` and
+    // `pending` say where it stopped.
+    std::optional<Error> migrationError;
+    QStringList applied;           // the revisions the policy applied (also when it then failed)
+    QDateTime migrationStartedAt; // UTC, when the policy migrated or tried to
+    qint64 migrationMs = 0;
 };
 
 class StartupRunner
 {
 public:
+    // An error only when the database cannot be read; a failing start-up
+    // migration is part of the outcome.
     // `fileExisted`: the SQLite file was there before it was opened;
     // `envName`: the environment chosen (protection is decided from it and the URL).
     static Result<StartupOutcome> run(const Project &project, const RevisionGraph &graph, const Connection &connection,

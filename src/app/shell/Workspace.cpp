@@ -2,6 +2,8 @@
 
 #include "Workspace.h"
 
+#include "runtime/HistoryTable.h"
+
 #include "revision/RevisionGraphLoader.h"
 
 #include <QCoreApplication>
@@ -132,6 +134,24 @@ Result<QList<SavedConnection>> Workspace::savedConnections() const
         out.append(c);
     }
     return out;
+}
+
+AuditEntry AuditEntry::of(const QDateTime &startedAt, const QString &databaseUrl, const QString &environment, Direction direction,
+                          const QStringList &revisions, const Error *error, bool cancelled, qint64 durationMs)
+{
+    AuditEntry entry;
+    entry.startedAt = startedAt;
+    entry.appliedBy = HistoryTable::currentUser();
+    entry.databaseUrl = databaseUrl;
+    entry.environment = environment;
+    entry.direction = direction == Direction::Upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
+    entry.revisions = revisions;
+    if (error && !error->revision.isEmpty() && !entry.revisions.contains(error->revision))
+        entry.revisions << error->revision;
+    entry.result = error ? QStringLiteral("failed") : cancelled ? QStringLiteral("cancelled") : QStringLiteral("succeeded");
+    entry.message = error ? error->toString() : QString();
+    entry.durationMs = durationMs;
+    return entry;
 }
 
 Result<void> Workspace::record(const AuditEntry &e)

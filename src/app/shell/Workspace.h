@@ -8,6 +8,7 @@
 
 #include "Error.h"
 #include "StartupRunner.h"
+#include "runtime/MigrationPlan.h"
 #include "db/Connection.h"
 
 #include <QDateTime>
@@ -29,6 +30,12 @@ struct SavedConnection
 
 struct AuditEntry
 {
+    // A run on `databaseUrl` by the current user: "succeeded", or
+    // "cancelled", or "failed" with the error (its revision added to
+    // `revisions`).
+    static AuditEntry of(const QDateTime &startedAt, const QString &databaseUrl, const QString &environment, Direction direction,
+                         const QStringList &revisions, const Error *error, bool cancelled, qint64 durationMs);
+
     qint64 id = 0;
     QDateTime startedAt; // UTC
     QString appliedBy;

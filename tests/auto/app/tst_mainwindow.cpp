@@ -160,6 +160,10 @@ void tst_MainWindow::openingTheDemoRunsTheStartupPolicy()
     auto saved = m_workspace->savedConnections();
     SD_VERIFY_RESULT(saved);
     QCOMPARE(saved->size(), 1);
+    // The start-up migration is in the audit log like any other run.
+    QCOMPARE(m_window->historyModel()->rowCount(), 1);
+    QCOMPARE(m_window->historyModel()->entry(0).result, QStringLiteral("succeeded"));
+    QCOMPARE(m_window->historyModel()->entry(0).revisions, QStringList{QString::fromLatin1(demoHead)});
 
     // A second window reopens the same file: existing, up to date.
     m_window = std::make_unique<MainWindow>(m_workspace.get());
@@ -202,14 +206,14 @@ void tst_MainWindow::rollBackAndApplyThroughTheWindow()
     QVERIFY(runAction(m_window->applyAction()));
     QCOMPARE(m_window->session()->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});
     QVERIFY(!m_window->pendingBar()->isVisible());
-    QCOMPARE(m_window->historyModel()->rowCount(), 2);
+    QCOMPARE(m_window->historyModel()->rowCount(), 3); // with the start-up migration
     QCOMPARE(m_window->historyModel()->entry(0).direction, QStringLiteral("upgrade"));
     QCOMPARE(m_window->historyModel()->entry(1).direction, QStringLiteral("downgrade"));
 
     // A reviewer who cancels: nothing runs.
     m_window->applyFlow()->setReviewer([](ApplyPlanDialog &) { return false; });
     QVERIFY(!runAction(m_window->rollBackAction()));
-    QCOMPARE(m_window->historyModel()->rowCount(), 2);
+    QCOMPARE(m_window->historyModel()->rowCount(), 3); // with the start-up migration
 }
 
 void tst_MainWindow::protectedEnvironmentNeedsTheTypedName()
@@ -463,10 +467,16 @@ void tst_MainWindow::failureShowsRevisionStatementAndMessage()
 {
     QVERIFY(writeSqlMigration(m_project, QStringLiteral("dddddddddd01"), QString::fromLatin1(demoHead),
                               QStringLiteral("INSERT INTO no_such_table VALUES (1)"), QStringLiteral("SELECT 1"), QStringLiteral("broken")));
-    // On open the start-up policy runs into the broken revision: one clear error, not connected.
-    QVERIFY(!openAndConnect(m_window.get(), m_project));
-    QVERIFY(m_window->lastError().contains(QLatin1String("no_such_table")));
-    QVERIFY(!m_window->session()->isConnected());
+    // On open the start-up policy runs into the broken revision: one clear error; the
+    // database stays connected where it stopped, and the audit log has the run.
+    QVERIFY(openAndConnect(m_window.get(), m_project));
+    QVERIFY2(m_window->lastError().contains(QLatin1String("no_such_table")), qPrintable(m_window->lastError()));
+    QVERIFY(m_window->session()->isConnected());
+    QCOMPARE(m_window->session()->currentRevisions(), QStringList{QString::fromLatin1(demoHead)}); // the batch kept the first
+    QCOMPARE(m_window->session()->pendingRevisions(), QStringList{QStringLiteral("dddddddddd01")});
+    QCOMPARE(m_window->historyModel()->rowCount(), 1);
+    QCOMPARE(m_window->historyModel()->entry(0).result, QStringLiteral("failed"));
+    QCOMPARE(m_window->historyModel()->entry(0).revisions, (QStringList{QString::fromLatin1(demoHead), QStringLiteral("dddddddddd01")}));
     // Connected without it, then the file appears: Apply runs into it on the worker.
     QFile::rename(m_project + QStringLiteral("/migrations/dddddddddd01_slow.yaml"), m_dir->filePath(QStringLiteral("broken.yaml")));
     QVERIFY(openAndConnect(m_window.get(), m_project));
@@ -484,6 +494,7 @@ void tst_MainWindow::failureShowsRevisionStatementAndMessage()
     QVERIFY(box->detailedText().contains(QLatin1String("INSERT INTO no_such_table")));
     QCOMPARE(m_window->session()->currentRevisions(), QStringList{QString::fromLatin1(demoHead)});
     QCOMPARE(m_window->historyModel()->entry(0).result, QStringLiteral("failed"));
+    QCOMPARE(m_window->historyModel()->entry(0).direction, QStringLiteral("upgrade"));
     box->close();
 }
 

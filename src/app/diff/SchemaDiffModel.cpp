@@ -225,8 +225,8 @@ QModelIndex SchemaDiffModel::index(int row, int column, const QModelIndex &paren
         return {};
     if (!parent.isValid())
         return row < m_nodes.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
-    if (parent.internalId() != 0 || parent.row() >= m_nodes.size())
-        return {};
+    if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_nodes.size())
+        return {}; // children hang off a table's first column only
     if (row >= m_nodes.at(parent.row()).children.size())
         return {};
     return createIndex(row, column, quintptr(parent.row() + 1));

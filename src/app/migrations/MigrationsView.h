@@ -9,6 +9,7 @@
 
 #include "model/ColumnType.h"
 #include "runtime/HistoryTable.h"
+#include "runtime/MigrationPlan.h"
 #include "workflow/ChecksumAudit.h"
 
 #include <QWidget>
@@ -32,8 +33,6 @@ class MigrationsView : public QWidget
     Q_OBJECT
 
 public:
-    enum class Direction { Upgrade, Downgrade };
-
     explicit MigrationsView(QWidget *parent = nullptr);
 
     void setGraph(const RevisionGraph &graph);

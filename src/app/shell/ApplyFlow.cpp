@@ -90,7 +90,6 @@ void ApplyFlow::review(Direction direction, const RevisionGraph &graph, const Mi
     const DatabaseUrl url = m_session->url();
     const QString confirm = m_session->isProtected() ? url.confirmationName() : QString();
     ApplyPlanDialog dialog(plan, url.display(), confirm, m_dialogParent);
-    dialog.resize(1000, 560);
     m_reviewing = true;
     Q_EMIT busyChanged();
     const bool approved = m_reviewer(dialog) && dialog.isConfirmed();

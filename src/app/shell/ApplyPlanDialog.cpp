@@ -3,6 +3,7 @@
 #include "ApplyPlanDialog.h"
 
 #include "PlanModel.h"
+#include "PaletteTone.h"
 #include "ui_ApplyPlanDialog.h"
 
 #include <QHeaderView>
@@ -39,7 +40,7 @@ ApplyPlanDialog::ApplyPlanDialog(const MigrationPlan &plan, const QString &datab
     const int risky = m_model->riskyCount();
     m_ui->riskLabel->setVisible(risky > 0);
     m_ui->riskLabel->setText(tr("%n statement(s) carry hazards (highlighted): read them before you go on.", nullptr, risky));
-    m_ui->riskLabel->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }"));
+    m_ui->riskLabel->setStyleSheet(PaletteTone::dangerLabelStyle(palette()));
 
     connect(m_ui->planView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         m_ui->sqlView->setPlainText(current.isValid() ? m_model->index(current.row(), PlanModel::Sql).data(Qt::ToolTipRole).toString()

@@ -4,6 +4,7 @@
 
 #include "PasswordStore.h"
 #include "db/Connection.h"
+#include "PaletteTone.h"
 #include "ui_ConnectionDialog.h"
 
 #include <QDir>
@@ -29,7 +30,7 @@ ConnectionDialog::ConnectionDialog(const Project *project, QWidget *parent)
         for (auto it = m_project->environments.cbegin(); it != m_project->environments.cend(); ++it)
             m_ui->environmentCombo->addItem(it->isProtected ? tr("%1 (protected)").arg(it.key()) : it.key(), it.key());
     }
-    m_ui->protectedLabel->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; font-weight: bold; }"));
+    m_ui->protectedLabel->setStyleSheet(PaletteTone::dangerLabelStyle(palette()));
     m_ui->protectedLabel->hide();
     m_ui->rememberPasswordCheck->setVisible(PasswordStore::isEnabled());
     m_ui->hostEdit->setText(QStringLiteral("localhost"));

@@ -2,13 +2,16 @@
 
 #include "LogModel.h"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QColor>
 
 namespace sd::app {
 
-LogModel::LogModel(QObject *parent)
+LogModel::LogModel(QObject *parent, int maximumRows)
     : QAbstractTableModel(parent)
+    , m_maximumRows(std::max(1, maximumRows))
 {
 }
 
@@ -70,6 +73,12 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
 
 void LogModel::append(const sd::ExecutedStatement &statement)
 {
+    if (m_rows.size() >= m_maximumRows) {
+        const int excess = int(m_rows.size()) - m_maximumRows + 1;
+        beginRemoveRows({}, 0, excess - 1);
+        m_rows.remove(0, excess);
+        endRemoveRows();
+    }
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
     m_rows.append({QDateTime::currentDateTimeUtc(), statement});

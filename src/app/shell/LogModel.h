@@ -15,7 +15,12 @@ class LogModel : public QAbstractTableModel
 public:
     enum Column { Time, Statement, Duration, Result, ColumnCount };
 
-    explicit LogModel(QObject *parent = nullptr);
+    // The log keeps the most recent statements: a long session (or a
+    // migration of thousands of statements) never grows it without bound.
+    static constexpr int defaultMaximumRows = 20000;
+
+    explicit LogModel(QObject *parent = nullptr, int maximumRows = defaultMaximumRows);
+    int maximumRows() const { return m_maximumRows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,6 +40,7 @@ private:
         ExecutedStatement statement;
     };
     QList<Row> m_rows;
+    int m_maximumRows;
 };
 
 } // namespace sd::app

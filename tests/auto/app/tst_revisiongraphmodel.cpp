@@ -401,7 +401,7 @@ void tst_RevisionGraphModel::downgrade()
     view.setDialect(DialectKind::PostgreSQL);
     view.selectRevision(C);
     QVERIFY(view.sqlText().contains(QStringLiteral("CREATE UNIQUE INDEX \"ix_users_email\"")));
-    view.setDirection(MigrationsView::Direction::Downgrade);
+    view.setDirection(Direction::Downgrade);
     QCOMPARE(view.operationsText(), QStringLiteral("1. drop index ix_users_email on users"));
     QVERIFY2(view.sqlText().contains(QStringLiteral("DROP INDEX \"ix_users_email\"")), qPrintable(view.sqlText()));
 }

@@ -168,6 +168,11 @@ void tst_SchemaDiffModel::tester()
     QCOMPARE(model.rowCount(), 0);
     model.setComparison(c.configured, c.live, c.differences);
     QCOMPARE(model.rowCount(), 6);
+    // Children hang off a table's first column only.
+    const QModelIndex table = model.index(0, 0);
+    QVERIFY(model.rowCount(table) > 0);
+    QVERIFY(model.index(0, 0, table).isValid());
+    QVERIFY(!model.index(0, 0, model.index(0, 1)).isValid());
 }
 
 void tst_SchemaDiffModel::tableStatus_data()

@@ -500,7 +500,12 @@ void tst_MainWindow::failureShowsRevisionStatementAndMessage()
 
 void tst_MainWindow::screenshots()
 {
-    const QString target = sourceDir() + QStringLiteral("/docs/screenshots");
+    // The walk-through always runs; the pictures land in docs/screenshots
+    // only when asked (SCHEMADESK_SCREENSHOT_DIR, the README's command), so a
+    // test run leaves the source tree as it was.
+    QTemporaryDir scratch;
+    const QString requested = qEnvironmentVariable("SCHEMADESK_SCREENSHOT_DIR");
+    const QString target = requested.isEmpty() ? scratch.path() : requested;
     QVERIFY(QDir().mkpath(target));
     addProtectedEnvironment();
     QVERIFY(openAndConnect(m_window.get(), m_project));

@@ -14,7 +14,10 @@ namespace sd::app {
 
 namespace {
 
-// libpq found no password (PGPASSWORD, ~/.pgpass) and the server wants one.
+// libpq found no password (PGPASSWORD, ~/.pgpass) and the server wants one:
+// libpq says so with PQnoPasswordSupplied, a fixed string it never
+// translates. A wrong password from ~/.pgpass is the server's message,
+// which is in English unless the server's lc_messages says otherwise.
 bool asksForPassword(const DatabaseUrl &url, const Error &error)
 {
     return url.dialect == DialectKind::PostgreSQL && url.password.isEmpty()

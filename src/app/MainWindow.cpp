@@ -304,7 +304,7 @@ void MainWindow::showConnectionDialog()
 
 void MainWindow::refresh()
 {
-    m_session->refresh([this](const Result<void> &refreshed) {
+    m_session->refresh(this, [this](const Result<void> &refreshed) {
         if (!refreshed)
             showError(refreshed.error());
     });

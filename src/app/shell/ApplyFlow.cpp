@@ -53,7 +53,7 @@ bool ApplyFlow::run(Direction direction)
     // What runs is what was planned and reviewed: the migrations as they are
     // now, even if a file is edited before the review ends.
     RevisionGraph graph = m_session->graph();
-    m_session->plan(direction, [this, direction, graph](const Result<MigrationPlan> &plan) {
+    m_session->plan(direction, this, [this, direction, graph](const Result<MigrationPlan> &plan) {
         // The review opens a dialog: not from inside the session's callback.
         QMetaObject::invokeMethod(
             this,
@@ -118,7 +118,7 @@ void ApplyFlow::onFinished(const ApplyOutcome &outcome)
     if (!outcome.ok)
         showFailure(outcome.error);
     // Where the database is now (the views follow the session).
-    m_session->refresh([this, outcome](const Result<void> &refreshed) {
+    m_session->refresh(this, [this, outcome](const Result<void> &refreshed) {
         if (!outcome.ok)
             return;
         if (!refreshed)

@@ -125,7 +125,7 @@ void ConnectFlow::connectTo(const DatabaseUrl &url, const QString &environment)
 void ConnectFlow::tryConnect(const DatabaseUrl &url, const QString &environment, bool mayPrompt)
 {
     const quint64 attempt = m_attempt;
-    m_session->connectTo(url, environment, m_log, [this, attempt, url, environment, mayPrompt](const Result<StartupOutcome> &outcome) {
+    m_session->connectTo(url, environment, m_log, this, [this, attempt, url, environment, mayPrompt](const Result<StartupOutcome> &outcome) {
         if (attempt != m_attempt)
             return; // superseded by another connect or another project
         if (outcome) {

@@ -7,6 +7,7 @@
 #include "runtime/RowEstimates.h"
 
 #include <QFileInfo>
+#include <QPointer>
 
 namespace sd::app {
 
@@ -78,7 +79,7 @@ ConnectOptions ProjectSession::connectOptions(bool createSqliteFile) const
     return options;
 }
 
-void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, const StatementLog &log,
+void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, const StatementLog &log, QObject *receiver,
                                std::function<void(const Result<StartupOutcome> &)> done)
 {
     if (!m_project) {
@@ -103,8 +104,10 @@ void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, c
         slot = std::move(*connection);
         return Opened{std::move(*outcome), version};
     };
-    m_thread->post(this, std::move(job), [this, generation, url, envName, done = std::move(done)](Opened opened) {
+    m_thread->post(this, std::move(job), [this, generation, url, envName, guard = QPointer<QObject>(receiver), done = std::move(done)](Opened opened) {
         if (generation != m_generation) {
+            if (!guard)
+                return;
             // Another connect or a disconnect came after this one: the slot
             // belongs to it (or is closed already by it).
             done(std::unexpected(Error::usage(tr("the connection to %1 was replaced before it finished").arg(url.display()))));
@@ -122,7 +125,8 @@ void ProjectSession::connectTo(const DatabaseUrl &url, const QString &envName, c
             Q_EMIT connectionChanged();
             Q_EMIT stateChanged();
         }
-        done(opened.outcome);
+        if (guard)
+            done(opened.outcome);
     });
 }
 
@@ -143,7 +147,7 @@ void ProjectSession::disconnect()
     Q_EMIT stateChanged();
 }
 
-void ProjectSession::refresh(std::function<void(const Result<void> &)> done)
+void ProjectSession::refresh(QObject *receiver, std::function<void(const Result<void> &)> done)
 {
     if (!m_url) {
         if (done)
@@ -153,10 +157,10 @@ void ProjectSession::refresh(std::function<void(const Result<void> &)> done)
     withConnection(
         this,
         [project = *m_project, graph = m_graph](const Connection &connection) { return StartupRunner::state(project, graph, connection); },
-        [this, done = std::move(done)](const Result<std::pair<QStringList, QStringList>> &state) {
+        [this, guard = QPointer<QObject>(receiver), done = std::move(done)](const Result<std::pair<QStringList, QStringList>> &state) {
             if (state)
                 setState(state->first, state->second);
-            if (done)
+            if (done && guard)
                 done(state ? Result<void>{} : Result<void>{std::unexpected(state.error())});
         });
 }
@@ -173,14 +177,14 @@ QString ProjectSession::targetFor(Direction direction)
     return direction == Direction::Upgrade ? QStringLiteral("head") : QStringLiteral("-1");
 }
 
-void ProjectSession::plan(Direction direction, std::function<void(const Result<MigrationPlan> &)> done)
+void ProjectSession::plan(Direction direction, QObject *receiver, std::function<void(const Result<MigrationPlan> &)> done)
 {
     if (!m_url) {
         done(std::unexpected(Error::usage(tr("not connected"))));
         return;
     }
     withConnection(
-        this,
+        receiver,
         [project = *m_project, graph = m_graph, direction](const Connection &connection) -> Result<MigrationPlan> {
             Migrator migrator(project, graph);
             auto plan = migrator.plan(connection, direction, targetFor(direction));

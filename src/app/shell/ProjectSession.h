@@ -43,8 +43,9 @@ public:
     ConnectOptions connectOptions(bool createSqliteFile) const;
 
     // Opens `url` and runs the start-up policy on it (statements go to
-    // `log`, called on the database thread). `done` gets the outcome.
-    void connectTo(const DatabaseUrl &url, const QString &envName, const StatementLog &log,
+    // `log`, called on the database thread). `done` gets the outcome, unless
+    // `receiver` is gone by then.
+    void connectTo(const DatabaseUrl &url, const QString &envName, const StatementLog &log, QObject *receiver,
                    std::function<void(const Result<StartupOutcome> &)> done);
     void disconnect();
     bool isConnected() const { return m_url.has_value(); }
@@ -62,8 +63,8 @@ public:
     bool isBusy() const { return m_thread->isBusy(); }
 
     // Re-reads the version table (after an apply, or F5); stateChanged()
-    // follows, `done` gets the error if there was one.
-    void refresh(std::function<void(const Result<void> &)> done = {});
+    // follows, `done` gets the error if there was one (unless `receiver` is gone).
+    void refresh(QObject *receiver = nullptr, std::function<void(const Result<void> &)> done = {});
     QStringList currentRevisions() const { return m_current; }
     QStringList pendingRevisions() const { return m_pending; }
     bool canApply() const { return isConnected() && !m_pending.isEmpty(); }
@@ -71,7 +72,7 @@ public:
 
     // What Apply (upgrade head) / Roll back (downgrade -1) would run, with
     // row estimates for its risky statements.
-    void plan(Direction direction, std::function<void(const Result<MigrationPlan> &)> done);
+    void plan(Direction direction, QObject *receiver, std::function<void(const Result<MigrationPlan> &)> done);
     static QString targetFor(Direction direction);
 
     // Runs `job(connection)` on the database thread and `done(result)` on

@@ -433,7 +433,7 @@ void tst_MainWindow::planShowsHazardsAndRowsAffected()
             SD_VERIFY_RESULT((*connection)->exec(QStringLiteral("INSERT INTO authors (name) VALUES ('a')")));
     }
     std::optional<Result<MigrationPlan>> plan;
-    m_window->session()->plan(Direction::Downgrade, [&](const Result<MigrationPlan> &p) { plan = p; });
+    m_window->session()->plan(Direction::Downgrade, this, [&](const Result<MigrationPlan> &p) { plan = p; });
     QTRY_VERIFY(plan.has_value());
     SD_VERIFY_RESULT(*plan);
     ApplyPlanDialog dialog(**plan, QStringLiteral("demo.db"), QStringLiteral("demo.db"));

@@ -119,9 +119,11 @@ public:
     {
     }
 
+    // `cfg` is lowered except for its columns (Dialect::loweredExceptColumns()):
+    // each column is lowered as it is compared.
     void compare(const Table &cfg, const Table &liveTable)
     {
-        m_table = cfg.name;
+        m_table = &cfg.name;
         // Constraints and indexes of the database are compared as they will
         // be once the renames are applied: a renamed column carries them.
         // Without renames the live table is compared as it is, uncopied.
@@ -175,7 +177,7 @@ private:
 
     Difference &add(K kind, const QString &name, Difference::Object liveSide, Difference::Object cfgSide)
     {
-        m_out.append(Difference{kind, m_table, name, {}, std::move(liveSide), std::move(cfgSide), false, {}});
+        m_out.append(Difference{kind, *m_table, name, {}, std::move(liveSide), std::move(cfgSide), false, {}});
         return m_out.last();
     }
 
@@ -185,7 +187,9 @@ private:
         // the cost stays per table.
         QVarLengthArray<const Column *, 32> liveMatched;
         for (qsizetype position = 0; position < cfg.columns.size(); ++position) {
-            const Column &c = cfg.columns[position];
+            // Lowered on its own, and only when the dialect changes it.
+            const std::optional<Column> lowered = m_dialect.loweredColumn(cfg.columns[position], cfg);
+            const Column &c = lowered ? *lowered : cfg.columns[position];
             const Column *l = columnNear(live, c.name, position);
             if (!l && !c.renamedFrom.isEmpty() && !cfg.column(c.renamedFrom)) {
                 l = live.column(c.renamedFrom);
@@ -206,7 +210,7 @@ private:
                 continue;
             Difference &d = add(K::ColumnRemoved, l.name, l, {});
             d.destructive = true;
-            d.reason = tr("drops column %1.%2 and the values it holds").arg(m_table, l.name);
+            d.reason = tr("drops column %1.%2 and the values it holds").arg(*m_table, l.name);
         }
     }
 
@@ -217,7 +221,7 @@ private:
             if (m_dialect.isNarrowing(l.type, c.type)) {
                 d.destructive = true;
                 d.reason = tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
-                               .arg(m_table, c.name, l.type.spelling(m_dialect.kind()), c.type.spelling(m_dialect.kind()));
+                               .arg(*m_table, c.name, l.type.spelling(m_dialect.kind()), c.type.spelling(m_dialect.kind()));
             }
         }
         if (c.nullable != l.nullable) {
@@ -225,7 +229,7 @@ private:
             if (!c.nullable) {
                 d.destructive = true;
                 d.reason = tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
-                               .arg(m_table, c.name);
+                               .arg(*m_table, c.name);
             }
         }
         const bool computed = c.autoincrement != Autoincrement::No || l.autoincrement != Autoincrement::No
@@ -329,7 +333,7 @@ private:
 
     const Dialect &m_dialect;
     Differences &m_out;
-    QString m_table;
+    const QString *m_table = nullptr; // the configured table's name
 };
 
 void compareEnums(const QList<EnumType> &cfg, const QList<EnumType> &live, Differences &out)
@@ -374,7 +378,8 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     // Linear in the size of both schemas, and light on memory: lookups by
     // name go through hashes of views (no string is copied), and the
     // configuration is lowered one table at a time right before that table
-    // is compared, never copied whole.
+    // is compared, never copied whole; a table or a column the dialect
+    // keeps as configured is not copied at all.
     const auto ignored = [&](const Table &t) { return options.isIgnored && options.isIgnored(t.name); };
 
     Differences out;
@@ -403,7 +408,8 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     for (const Table &source : configured.tables) {
         if (ignored(source))
             continue;
-        const Table c = dialect.loweredTable(source, configured);
+        const std::optional<Table> lowered = dialect.loweredExceptColumns(source, configured);
+        const Table &c = lowered ? *lowered : source;
         qsizetype l = liveTable(c.name);
         if (l < 0 && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
             l = liveTable(c.renamedFrom);
@@ -411,7 +417,7 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
                 out.append(Difference{K::TableRenamed, c.name, c.name, live.tables[l].name, {}, {}, false, {}});
         }
         if (l < 0) {
-            out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, c, false, {}});
+            out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, dialect.loweredTable(source, configured), false, {}});
             continue;
         }
         liveMatched[size_t(l)] = true;

@@ -109,6 +109,10 @@ std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, co
 
 std::optional<Column> SqliteDialect::loweredColumn(const Column &column, const Table &table) const
 {
+    // Most columns: no comment, no enum, no autoincrement.
+    if (column.comment.isEmpty() && column.type.kind != ColumnType::Kind::Enum
+        && column.autoincrement == Autoincrement::No)
+        return std::nullopt;
     // The one column of a single-column key, the only one that can be
     // INTEGER PRIMARY KEY AUTOINCREMENT.
     const QStringView singleKey = table.primaryKey.columns.size() == 1 ? QStringView(table.primaryKey.columns.constFirst())
@@ -116,8 +120,7 @@ std::optional<Column> SqliteDialect::loweredColumn(const Column &column, const T
     const ColumnType integer = ColumnType::of(ColumnType::Kind::Integer);
     const bool keptAutoincrement = column.autoincrement == Autoincrement::Yes && column.name == singleKey
                                    && column.type == integer;
-    if (column.comment.isEmpty() && column.type.kind != ColumnType::Kind::Enum
-        && (column.autoincrement == Autoincrement::No || keptAutoincrement))
+    if (column.comment.isEmpty() && column.type.kind != ColumnType::Kind::Enum && keptAutoincrement)
         return std::nullopt;
 
     Column c = column;

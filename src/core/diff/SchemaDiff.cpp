@@ -1,5 +1,6 @@
 #include "SchemaDiff.h"
 
+#include "TablePrefetch.h"
 #include "dialect/Dialect.h"
 #include "dialect/PostgresDialect.h"
 #include "dialect/SqlExpression.h"
@@ -121,8 +122,9 @@ public:
 
     // `cfg` is lowered except for its columns (Dialect::loweredExceptColumns()):
     // each column is lowered as it is compared.
-    void compare(const Table &cfg, const Table &liveTable)
+    void compare(const Table &cfg, const Table &liveTable, const prefetch::Schedule &prefetches)
     {
+        m_prefetches = &prefetches;
         m_table = &cfg.name;
         // Constraints and indexes of the database are compared as they will
         // be once the renames are applied: a renamed column carries them.
@@ -187,6 +189,7 @@ private:
         // the cost stays per table.
         QVarLengthArray<const Column *, 32> liveMatched;
         for (qsizetype position = 0; position < cfg.columns.size(); ++position) {
+            m_prefetches->at(position);
             // Lowered on its own, and only when the dialect changes it.
             const std::optional<Column> lowered = m_dialect.loweredColumn(cfg.columns[position], cfg);
             const Column &c = lowered ? *lowered : cfg.columns[position];
@@ -205,6 +208,7 @@ private:
             liveMatched.append(l);
             compareColumn(c, *l);
         }
+        m_prefetches->finish(cfg.columns.size());
         for (const Column &l : live.columns) {
             if (std::find(liveMatched.cbegin(), liveMatched.cend(), &l) != liveMatched.cend())
                 continue;
@@ -334,6 +338,7 @@ private:
     const Dialect &m_dialect;
     Differences &m_out;
     const QString *m_table = nullptr; // the configured table's name
+    const prefetch::Schedule *m_prefetches = nullptr; // for the tables compared next
 };
 
 void compareEnums(const QList<EnumType> &cfg, const QList<EnumType> &live, Differences &out)
@@ -388,6 +393,7 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     QHash<QStringView, qsizetype> liveByName;
     liveByName.reserve(live.tables.size());
     for (qsizetype i = 0; i < live.tables.size(); ++i) {
+        prefetch::nameAhead(live.tables, i);
         if (!ignored(live.tables[i]))
             liveByName.insert(live.tables[i].name, i);
     }
@@ -403,25 +409,41 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
         }
     }
 
-    TableComparer comparer(dialect, out);
-    std::vector<bool> liveMatched(size_t(live.tables.size()), false);
-    for (const Table &source : configured.tables) {
+    // The tables to compare, each with the live table of its name, found
+    // first: the loop below then knows which tables come next and asks for
+    // their memory while it compares the current one (TablePrefetch.h).
+    std::vector<prefetch::Pair> pairs;
+    pairs.reserve(size_t(configured.tables.size()));
+    for (qsizetype i = 0; i < configured.tables.size(); ++i) {
+        prefetch::nameAhead(configured.tables, i);
+        const Table &source = configured.tables[i];
         if (ignored(source))
             continue;
+        const qsizetype l = liveTable(source.name);
+        pairs.push_back({&source, l >= 0 ? &live.tables[l] : nullptr});
+    }
+
+    TableComparer comparer(dialect, out);
+    std::vector<bool> liveMatched(size_t(live.tables.size()), false);
+    for (size_t index = 0; index < pairs.size(); ++index) {
+        const prefetch::Schedule prefetches(pairs, index);
+        const Table &source = *pairs[index].configured;
         const std::optional<Table> lowered = dialect.loweredExceptColumns(source, configured);
         const Table &c = lowered ? *lowered : source;
-        qsizetype l = liveTable(c.name);
-        if (l < 0 && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
-            l = liveTable(c.renamedFrom);
-            if (l >= 0)
-                out.append(Difference{K::TableRenamed, c.name, c.name, live.tables[l].name, {}, {}, false, {}});
+        const Table *l = pairs[index].live;
+        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
+            if (const qsizetype renamed = liveTable(c.renamedFrom); renamed >= 0) {
+                l = &live.tables[renamed];
+                out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
+            }
         }
-        if (l < 0) {
+        if (!l) {
             out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, dialect.loweredTable(source, configured), false, {}});
+            prefetches.finish(0);
             continue;
         }
-        liveMatched[size_t(l)] = true;
-        comparer.compare(c, live.tables[l]);
+        liveMatched[size_t(l - live.tables.constData())] = true;
+        comparer.compare(c, *l, prefetches);
     }
     for (qsizetype i = 0; i < live.tables.size(); ++i) {
         const Table &l = live.tables[i];

@@ -276,7 +276,7 @@ private:
             const bool sameElements = (c->columns == l->columns && c->expression == l->expression)
                                       || indexElementsKey(*c) == indexElementsKey(*l);
             if (namesDiffer(*c, *l) || c->unique != l->unique || !sameElements || !sameSql(c->where, l->where)
-                || c->method.toLower() != l->method.toLower())
+                || (c->method != l->method && c->method.toLower() != l->method.toLower()))
                 add(K::IndexChanged, c->name, *l, *c);
         }
         for (const Index *c : m.onlyConfigured)

@@ -49,6 +49,21 @@ Schema Dialect::lowered(const Schema &schema) const
     return result;
 }
 
+Table Dialect::loweredTable(const Table &table, const Schema &schema) const
+{
+    Table result = loweredExceptColumns(table, schema).value_or(table);
+    for (qsizetype i = 0; i < table.columns.size(); ++i) {
+        if (std::optional<Column> column = loweredColumn(table.columns[i], table))
+            result.columns[i] = std::move(*column); // the list is copied at the first column that changes
+    }
+    return result;
+}
+
+std::optional<Column> Dialect::loweredColumn(const Column &, const Table &) const
+{
+    return std::nullopt;
+}
+
 QList<EnumType> Dialect::loweredEnums(const Schema &schema) const
 {
     return schema.enums;

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace sd {
 
@@ -33,9 +34,16 @@ public:
     // and the DDL renders the lowered schema.
     Schema lowered(const Schema &schema) const;
     // The same, one table at a time: `schema` supplies the enums the table's
-    // columns name. The diff lowers each table just before comparing it, so
-    // it never holds a lowered copy of the whole configuration.
-    virtual Table loweredTable(const Table &table, const Schema &schema) const = 0;
+    // columns name. It is the two steps below.
+    Table loweredTable(const Table &table, const Schema &schema) const;
+    // loweredTable() in two steps, so that the diff copies nothing the
+    // dialect keeps as it is: the table with everything lowered but its
+    // columns, which stay as configured (std::nullopt when nothing else
+    // changes), and one column of `table` lowered (std::nullopt when the
+    // column is kept as configured). The diff lowers each column as it
+    // compares it and never copies a table's list of columns.
+    virtual std::optional<Table> loweredExceptColumns(const Table &table, const Schema &schema) const = 0;
+    virtual std::optional<Column> loweredColumn(const Column &column, const Table &table) const;
     // The enums as this dialect keeps them (SQLite: none).
     virtual QList<EnumType> loweredEnums(const Schema &schema) const;
 

@@ -86,17 +86,17 @@ QString PostgresDialect::renderType(const Column &column) const
     }
 }
 
-Table PostgresDialect::loweredTable(const Table &source, const Schema &) const
+std::optional<Table> PostgresDialect::loweredExceptColumns(const Table &source, const Schema &) const
 {
     const auto isBtree = [](const Index &index) {
         return index.method.compare(QLatin1String("btree"), Qt::CaseInsensitive) == 0;
     };
-    Table table = source; // implicitly shared: the indexes are copied only when one changes
-    if (std::any_of(source.indexes.cbegin(), source.indexes.cend(), isBtree)) {
-        for (Index &index : table.indexes) {
-            if (isBtree(index))
-                index.method.clear();
-        }
+    if (std::none_of(source.indexes.cbegin(), source.indexes.cend(), isBtree))
+        return std::nullopt;
+    Table table = source; // implicitly shared: only the indexes are copied
+    for (Index &index : table.indexes) {
+        if (isBtree(index))
+            index.method.clear();
     }
     return table;
 }

@@ -16,7 +16,7 @@ public:
     // stays native (the portable json is jsonb).
     static ColumnType typeFromDatabase(const QString &formatted);
 
-    Table loweredTable(const Table &table, const Schema &schema) const override;
+    std::optional<Table> loweredExceptColumns(const Table &table, const Schema &schema) const override;
     QString typeKey(const ColumnType &type) const override;
     QString renderType(const Column &column) const override;
     QStringList createSchema(const Schema &schema) const override;

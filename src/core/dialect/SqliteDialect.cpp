@@ -61,58 +61,81 @@ QString SqliteDialect::renderDefault(const DefaultValue &value) const
     return QLatin1Char('(') + value.text + QLatin1Char(')');
 }
 
-Table SqliteDialect::loweredTable(const Table &source, const Schema &schema) const
+std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, const Schema &schema) const
 {
+    const auto isEnum = [](const Column &c) { return c.type.kind == ColumnType::Kind::Enum; };
+    const bool enums = std::any_of(source.columns.cbegin(), source.columns.cend(), isEnum);
+    const bool methods = std::any_of(source.indexes.cbegin(), source.indexes.cend(),
+                                     [](const Index &i) { return !i.method.isEmpty(); });
+    const bool deferrable = std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(),
+                                        [](const UniqueConstraint &u) { return u.deferrable || u.initiallyDeferred; });
+    const bool foreignKeysNotValid = std::any_of(source.foreignKeys.cbegin(), source.foreignKeys.cend(),
+                                                 [](const ForeignKey &f) { return f.notValid; });
+    const bool checksNotValid = std::any_of(source.checks.cbegin(), source.checks.cend(),
+                                            [](const Check &c) { return c.notValid; });
+    if (source.comment.isEmpty() && source.partitionBy.isEmpty() && !enums && !methods && !deferrable
+        && !foreignKeysNotValid && !checksNotValid)
+        return std::nullopt;
+
     Table table = source; // implicitly shared: only the lists that change are copied
     table.comment.clear();
     table.partitionBy.clear();
-    const QString singleKey = table.primaryKey.columns.size() == 1 ? table.primaryKey.columns.constFirst() : QString();
-    const ColumnType integer = ColumnType::of(ColumnType::Kind::Integer);
-    const auto columnNeedsLowering = [&](const Column &c) {
-        const bool keptAutoincrement = c.autoincrement == Autoincrement::Yes && c.name == singleKey
-                                       && c.type == integer;
-        return !c.comment.isEmpty() || c.type.kind == ColumnType::Kind::Enum
-               || (c.autoincrement != Autoincrement::No && !keptAutoincrement);
-    };
-    QList<Check> enumChecks;
-    if (std::any_of(source.columns.cbegin(), source.columns.cend(), columnNeedsLowering)) {
-        for (Column &c : table.columns) {
-            c.comment.clear();
-            if (c.type.kind == ColumnType::Kind::Enum) {
-                const EnumType *e = schema.enumType(c.type.enumName);
-                c.type = ColumnType::of(ColumnType::Kind::Text);
-                if (e)
-                    enumChecks.append(Check{QString(), enumCheckExpression(c.name, e->values), false});
-            }
-            if (c.autoincrement != Autoincrement::No) {
-                if (!singleKey.isEmpty() && c.name == singleKey && c.type.isIntegral()) {
-                    c.type = integer;
-                    c.autoincrement = Autoincrement::Yes;
-                } else {
-                    c.autoincrement = Autoincrement::No;
-                }
-            }
-        }
-    }
-    if (std::any_of(source.indexes.cbegin(), source.indexes.cend(), [](const Index &i) { return !i.method.isEmpty(); })) {
+    if (methods) {
         for (Index &index : table.indexes)
             index.method.clear();
     }
-    if (std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(),
-                    [](const UniqueConstraint &u) { return u.deferrable || u.initiallyDeferred; })) {
+    if (deferrable) {
         for (UniqueConstraint &u : table.uniqueConstraints)
             u.deferrable = u.initiallyDeferred = false;
     }
-    if (std::any_of(source.foreignKeys.cbegin(), source.foreignKeys.cend(), [](const ForeignKey &f) { return f.notValid; })) {
+    if (foreignKeysNotValid) {
         for (ForeignKey &fk : table.foreignKeys)
             fk.notValid = false;
     }
-    if (std::any_of(source.checks.cbegin(), source.checks.cend(), [](const Check &c) { return c.notValid; })) {
+    if (checksNotValid) {
         for (Check &ck : table.checks)
             ck.notValid = false;
     }
-    table.checks.append(enumChecks);
+    if (enums) {
+        for (const Column &c : source.columns) {
+            if (!isEnum(c))
+                continue;
+            if (const EnumType *e = schema.enumType(c.type.enumName))
+                table.checks.append(Check{QString(), enumCheckExpression(c.name, e->values), false});
+        }
+    }
     return table;
+}
+
+std::optional<Column> SqliteDialect::loweredColumn(const Column &column, const Table &table) const
+{
+    // Most columns: no comment, no enum, no autoincrement.
+    if (column.comment.isEmpty() && column.type.kind != ColumnType::Kind::Enum
+        && column.autoincrement == Autoincrement::No)
+        return std::nullopt;
+    // The one column of a single-column key, the only one that can be
+    // INTEGER PRIMARY KEY AUTOINCREMENT.
+    const QStringView singleKey = table.primaryKey.columns.size() == 1 ? QStringView(table.primaryKey.columns.constFirst())
+                                                                       : QStringView();
+    const ColumnType integer = ColumnType::of(ColumnType::Kind::Integer);
+    const bool keptAutoincrement = column.autoincrement == Autoincrement::Yes && column.name == singleKey
+                                   && column.type == integer;
+    if (column.comment.isEmpty() && column.type.kind != ColumnType::Kind::Enum && keptAutoincrement)
+        return std::nullopt;
+
+    Column c = column;
+    c.comment.clear();
+    if (c.type.kind == ColumnType::Kind::Enum)
+        c.type = ColumnType::of(ColumnType::Kind::Text); // and a CHECK: loweredExceptColumns()
+    if (c.autoincrement != Autoincrement::No) {
+        if (!singleKey.isEmpty() && c.name == singleKey && c.type.isIntegral()) {
+            c.type = integer;
+            c.autoincrement = Autoincrement::Yes;
+        } else {
+            c.autoincrement = Autoincrement::No;
+        }
+    }
+    return c;
 }
 
 QList<EnumType> SqliteDialect::loweredEnums(const Schema &) const

@@ -18,7 +18,8 @@ public:
     // The CHECK that stands for an enum column on SQLite.
     QString enumCheckExpression(const QString &column, const QStringList &values) const;
 
-    Table loweredTable(const Table &table, const Schema &schema) const override;
+    std::optional<Table> loweredExceptColumns(const Table &table, const Schema &schema) const override;
+    std::optional<Column> loweredColumn(const Column &column, const Table &table) const override;
     QList<EnumType> loweredEnums(const Schema &schema) const override;
     QString typeKey(const ColumnType &type) const override;
     QString renderType(const Column &column) const override;

@@ -1,5 +1,6 @@
 #include "SchemaDiff.h"
 
+#include "TablePrefetch.h"
 #include "dialect/Dialect.h"
 #include "dialect/PostgresDialect.h"
 #include "dialect/SqlExpression.h"
@@ -119,9 +120,12 @@ public:
     {
     }
 
-    void compare(const Table &cfg, const Table &liveTable)
+    // `cfg` is lowered except for its columns (Dialect::loweredExceptColumns()):
+    // each column is lowered as it is compared.
+    void compare(const Table &cfg, const Table &liveTable, const prefetch::Schedule &prefetches)
     {
-        m_table = cfg.name;
+        m_prefetches = &prefetches;
+        m_table = &cfg.name;
         // Constraints and indexes of the database are compared as they will
         // be once the renames are applied: a renamed column carries them.
         // Without renames the live table is compared as it is, uncopied.
@@ -175,7 +179,7 @@ private:
 
     Difference &add(K kind, const QString &name, Difference::Object liveSide, Difference::Object cfgSide)
     {
-        m_out.append(Difference{kind, m_table, name, {}, std::move(liveSide), std::move(cfgSide), false, {}});
+        m_out.append(Difference{kind, *m_table, name, {}, std::move(liveSide), std::move(cfgSide), false, {}});
         return m_out.last();
     }
 
@@ -185,7 +189,10 @@ private:
         // the cost stays per table.
         QVarLengthArray<const Column *, 32> liveMatched;
         for (qsizetype position = 0; position < cfg.columns.size(); ++position) {
-            const Column &c = cfg.columns[position];
+            m_prefetches->at(position);
+            // Lowered on its own, and only when the dialect changes it.
+            const std::optional<Column> lowered = m_dialect.loweredColumn(cfg.columns[position], cfg);
+            const Column &c = lowered ? *lowered : cfg.columns[position];
             const Column *l = columnNear(live, c.name, position);
             if (!l && !c.renamedFrom.isEmpty() && !cfg.column(c.renamedFrom)) {
                 l = live.column(c.renamedFrom);
@@ -201,12 +208,13 @@ private:
             liveMatched.append(l);
             compareColumn(c, *l);
         }
+        m_prefetches->finish(cfg.columns.size());
         for (const Column &l : live.columns) {
             if (std::find(liveMatched.cbegin(), liveMatched.cend(), &l) != liveMatched.cend())
                 continue;
             Difference &d = add(K::ColumnRemoved, l.name, l, {});
             d.destructive = true;
-            d.reason = Tr::tr("drops column %1.%2 and the values it holds").arg(m_table, l.name);
+            d.reason = Tr::tr("drops column %1.%2 and the values it holds").arg(*m_table, l.name);
         }
     }
 
@@ -217,7 +225,7 @@ private:
             if (m_dialect.isNarrowing(l.type, c.type)) {
                 d.destructive = true;
                 d.reason = Tr::tr("narrows %1.%2 from %3 to %4: values that do not fit are lost or refused")
-                               .arg(m_table, c.name, l.type.spelling(m_dialect.kind()), c.type.spelling(m_dialect.kind()));
+                               .arg(*m_table, c.name, l.type.spelling(m_dialect.kind()), c.type.spelling(m_dialect.kind()));
             }
         }
         if (c.nullable != l.nullable) {
@@ -225,7 +233,7 @@ private:
             if (!c.nullable) {
                 d.destructive = true;
                 d.reason = Tr::tr("makes %1.%2 NOT NULL: rows holding NULL there must change or the change fails")
-                               .arg(m_table, c.name);
+                               .arg(*m_table, c.name);
             }
         }
         const bool computed = c.autoincrement != Autoincrement::No || l.autoincrement != Autoincrement::No
@@ -268,7 +276,7 @@ private:
             const bool sameElements = (c->columns == l->columns && c->expression == l->expression)
                                       || indexElementsKey(*c) == indexElementsKey(*l);
             if (namesDiffer(*c, *l) || c->unique != l->unique || !sameElements || !sameSql(c->where, l->where)
-                || c->method.toLower() != l->method.toLower())
+                || (c->method != l->method && c->method.toLower() != l->method.toLower()))
                 add(K::IndexChanged, c->name, *l, *c);
         }
         for (const Index *c : m.onlyConfigured)
@@ -329,7 +337,8 @@ private:
 
     const Dialect &m_dialect;
     Differences &m_out;
-    QString m_table;
+    const QString *m_table = nullptr; // the configured table's name
+    const prefetch::Schedule *m_prefetches = nullptr; // for the tables compared next
 };
 
 void compareEnums(const QList<EnumType> &cfg, const QList<EnumType> &live, Differences &out)
@@ -374,7 +383,8 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     // Linear in the size of both schemas, and light on memory: lookups by
     // name go through hashes of views (no string is copied), and the
     // configuration is lowered one table at a time right before that table
-    // is compared, never copied whole.
+    // is compared, never copied whole; a table or a column the dialect
+    // keeps as configured is not copied at all.
     const auto ignored = [&](const Table &t) { return options.isIgnored && options.isIgnored(t.name); };
 
     Differences out;
@@ -383,6 +393,7 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     QHash<QStringView, qsizetype> liveByName;
     liveByName.reserve(live.tables.size());
     for (qsizetype i = 0; i < live.tables.size(); ++i) {
+        prefetch::nameAhead(live.tables, i);
         if (!ignored(live.tables[i]))
             liveByName.insert(live.tables[i].name, i);
     }
@@ -398,24 +409,41 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
         }
     }
 
-    TableComparer comparer(dialect, out);
-    std::vector<bool> liveMatched(size_t(live.tables.size()), false);
-    for (const Table &source : configured.tables) {
+    // The tables to compare, each with the live table of its name, found
+    // first: the loop below then knows which tables come next and asks for
+    // their memory while it compares the current one (TablePrefetch.h).
+    std::vector<prefetch::Pair> pairs;
+    pairs.reserve(size_t(configured.tables.size()));
+    for (qsizetype i = 0; i < configured.tables.size(); ++i) {
+        prefetch::nameAhead(configured.tables, i);
+        const Table &source = configured.tables[i];
         if (ignored(source))
             continue;
-        const Table c = dialect.loweredTable(source, configured);
-        qsizetype l = liveTable(c.name);
-        if (l < 0 && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
-            l = liveTable(c.renamedFrom);
-            if (l >= 0)
-                out.append(Difference{K::TableRenamed, c.name, c.name, live.tables[l].name, {}, {}, false, {}});
+        const qsizetype l = liveTable(source.name);
+        pairs.push_back({&source, l >= 0 ? &live.tables[l] : nullptr});
+    }
+
+    TableComparer comparer(dialect, out);
+    std::vector<bool> liveMatched(size_t(live.tables.size()), false);
+    for (size_t index = 0; index < pairs.size(); ++index) {
+        const prefetch::Schedule prefetches(pairs, index);
+        const Table &source = *pairs[index].configured;
+        const std::optional<Table> lowered = dialect.loweredExceptColumns(source, configured);
+        const Table &c = lowered ? *lowered : source;
+        const Table *l = pairs[index].live;
+        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
+            if (const qsizetype renamed = liveTable(c.renamedFrom); renamed >= 0) {
+                l = &live.tables[renamed];
+                out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
+            }
         }
-        if (l < 0) {
-            out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, c, false, {}});
+        if (!l) {
+            out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, dialect.loweredTable(source, configured), false, {}});
+            prefetches.finish(0);
             continue;
         }
-        liveMatched[size_t(l)] = true;
-        comparer.compare(c, live.tables[l]);
+        liveMatched[size_t(l - live.tables.constData())] = true;
+        comparer.compare(c, *l, prefetches);
     }
     for (qsizetype i = 0; i < live.tables.size(); ++i) {
         const Table &l = live.tables[i];

@@ -6,6 +6,7 @@
 // Refresh and Generate buttons are signals. With SCHEMADESK_SCREENSHOT_DIR
 // set, screenshots at 1280x800 in a light and a dark palette go there.
 
+#include "ShellTestSupport.h"
 #include "TestResult.h"
 #include "config/SchemaReader.h"
 #include "diff/DefinitionComparison.h"
@@ -31,6 +32,7 @@
 
 using namespace sd;
 using namespace sd::app;
+using namespace sd::testing;
 
 namespace {
 
@@ -95,36 +97,6 @@ int lineWith(const DefinitionComparison &comparison, DefinitionComparison::Side 
     return -1;
 }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2d, 0x2d, 0x30);
-    const QColor base(0x1e, 0x1e, 0x1e);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x28));
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x26, 0x4f, 0x78));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x74, 0xbc, 0xf0));
-    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x48));
-    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3d));
-    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x33));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    return p;
-}
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // screenshots in light and dark palettes (written when
 // SCHEMADESK_SCREENSHOT_DIR is set, else to the temporary directory).
 
+#include "ShellTestSupport.h"
 #include "config/SchemaReader.h"
 #include "editor/CodeEditor.h"
 #include "editor/MigrationEditor.h"
@@ -18,6 +19,7 @@
 #include <QTest>
 
 using namespace sd::app;
+using namespace sd::testing;
 
 Q_DECLARE_METATYPE(sd::DialectKind)
 
@@ -408,18 +410,7 @@ void tst_MigrationEditor::screenshots()
     for (const bool dark : {false, true}) {
         MigrationEditor editor;
         if (dark) {
-            QPalette p;
-            p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-            p.setColor(QPalette::WindowText, QColor(0xdd, 0xdd, 0xdd));
-            p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-            p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-            p.setColor(QPalette::Text, QColor(0xdd, 0xdd, 0xdd));
-            p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-            p.setColor(QPalette::ButtonText, QColor(0xdd, 0xdd, 0xdd));
-            p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-            p.setColor(QPalette::HighlightedText, Qt::white);
-            p.setColor(QPalette::PlaceholderText, QColor(0x88, 0x88, 0x88));
-            editor.setPalette(p);
+            editor.setPalette(darkPalette());
         }
         editor.setBaseSchema(baseSchema());
         editor.setDialect(sd::DialectKind::PostgreSQL);

@@ -15,6 +15,7 @@
 
 #include "MigrationBuilders.h"
 #include "OperationYaml.h"
+#include "ShellTestSupport.h"
 #include "TestResult.h"
 #include "migrations/MigrationsView.h"
 #include "migrations/RevisionGraphDelegate.h"
@@ -34,6 +35,7 @@
 
 using namespace sd;
 using namespace sd::app;
+using namespace sd::testing;
 using sd::testing::migration;
 
 Q_DECLARE_METATYPE(sd::app::RevisionGraphModel::States)
@@ -96,30 +98,6 @@ RevisionGraph mergedGraph()
     return graph.value_or(RevisionGraph());
 }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2d, 0x2d, 0x30);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x28));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x26, 0x4f, 0x78));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x48));
-    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3d));
-    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x33));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
-    p.setColor(QPalette::Shadow, Qt::black);
-    return p;
-}
 
 bool near(const QColor &a, const QColor &b)
 {

@@ -5,6 +5,7 @@
 #include "Suggest.h"
 #include "TableReader.h"
 #include "YamlDocument.h"
+#include "model/StringPool.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -69,7 +70,7 @@ void SchemaDocument::readEnums(YamlMap &map)
                   m_diagnostics);
         if (!m.isMap())
             continue;
-        const EnumType type = reader.read(m);
+        EnumType type = reader.read(m);
         const YamlNode nameNode = m.value(QStringLiteral("name"));
         if (type.name.isEmpty())
             continue;
@@ -80,6 +81,7 @@ void SchemaDocument::readEnums(YamlMap &map)
             continue;
         }
         seen.insert(type.name, nameNode);
+        StringPool::intern(type);
         m_schema.enums.append(type);
     }
 }
@@ -106,6 +108,7 @@ void SchemaDocument::readTables(YamlMap &map)
         m_tableNames.insert(name, entry->nameNode);
         m_tableOrder.append(name);
         checkIndexNames(*entry);
+        StringPool::intern(entry->table); // while it is in the cache
         m_schema.tables.append(entry->table);
         m_entries.append(std::move(*entry));
     }

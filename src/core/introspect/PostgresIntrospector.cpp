@@ -6,6 +6,7 @@
 #include "dialect/PostgresDialect.h"
 #include "dialect/SqlExpression.h"
 #include "dialect/SqlLexer.h"
+#include "model/StringPool.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -324,7 +325,10 @@ Result<Schema> PostgresIntrospector::read(const Connection &connection, const QS
         sortByName(table.uniqueConstraints);
         sortByName(table.foreignKeys);
         sortByName(table.checks);
+        StringPool::intern(table);
     }
+    for (EnumType &type : schema.enums)
+        StringPool::intern(type);
     std::sort(schema.unmanaged.begin(), schema.unmanaged.end(), [](const UnmanagedObject &a, const UnmanagedObject &b) {
         return std::tie(a.kind, a.name, a.table) < std::tie(b.kind, b.name, b.table);
     });

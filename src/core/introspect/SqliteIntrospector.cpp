@@ -5,6 +5,7 @@
 #include "db/Connection.h"
 #include "dialect/SqlExpression.h"
 #include "dialect/SqliteDialect.h"
+#include "model/StringPool.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -173,6 +174,7 @@ Result<Schema> Reader::read()
         auto table = buildTable(object);
         if (!table)
             return std::unexpected(table.error());
+        StringPool::intern(*table); // while it is in the cache
         schema.tables.append(*table);
     }
     schema.unmanaged = m_unmanaged;

@@ -4,9 +4,11 @@
 
 #include "ModelBuilders.h"
 #include "PostgresTestServer.h"
+#include "TestDatabase.h"
 #include "TestResult.h"
 #include "db/Connection.h"
 #include "introspect/PostgresIntrospector.h"
+#include "model/StringPool.h"
 
 #include <QTest>
 
@@ -484,6 +486,46 @@ private Q_SLOTS:
         QCOMPARE(schema->tables.size(), 1);
         QCOMPARE(schema->tables.first().name, QStringLiteral("users"));
         QCOMPARE(keys(schema->unmanaged), QStringList{"extension:plpgsql"});
+    }
+
+    void sharesStringsWithTheConfiguration()
+    {
+        // What the diff relies on (StringPool.h): the schema read from the
+        // server points at the configuration's characters for its column
+        // names, enum names, defaults and referenced names.
+        const auto configured = testing::schemaFromYaml(QStringLiteral(R"(
+enums:
+  - {name: mood, values: [calm, busy]}
+tables:
+  - name: people
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: mood, type: mood, nullable: false, default: calm}
+  - name: notes
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: person_id, type: bigint}
+    foreign_keys:
+      - {columns: [person_id], references: {table: people, columns: [id]}}
+)"));
+        SD_VERIFY_RESULT(configured);
+        auto db = freshDatabase(QStringLiteral("pool"));
+        SD_VERIFY_RESULT(db);
+        SD_VERIFY_RESULT(testing::createSchema(**db, *configured));
+        const auto live = PostgresIntrospector::read(**db);
+        SD_VERIFY_RESULT(live);
+        const auto shares = [](const QString &a, const QString &b) { return a.constData() == b.constData(); };
+        const Column &cfgMood = *configured->table(QStringLiteral("people"))->column(QStringLiteral("mood"));
+        const Column &liveMood = *live->table(QStringLiteral("people"))->column(QStringLiteral("mood"));
+        QVERIFY(shares(cfgMood.name, liveMood.name));
+        QVERIFY(shares(cfgMood.type.enumName, liveMood.type.enumName));
+        QVERIFY(shares(cfgMood.defaultValue.text, liveMood.defaultValue.text));
+        QVERIFY(shares(configured->enums[0].values[1], live->enums[0].values[1]));
+        const ForeignKey &cfgFk = configured->table(QStringLiteral("notes"))->foreignKeys[0];
+        const ForeignKey &liveFk = live->table(QStringLiteral("notes"))->foreignKeys[0];
+        QVERIFY(shares(cfgFk.columns[0], liveFk.columns[0]));
+        QVERIFY(shares(cfgFk.referencedTable, liveFk.referencedTable));
+        QVERIFY(shares(cfgFk.referencedColumns[0], liveFk.referencedColumns[0]));
     }
 
     void reportsMissingSchema_data()

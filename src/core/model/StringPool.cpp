@@ -1,0 +1,165 @@
+#include "StringPool.h"
+
+#include "Schema.h"
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSet>
+
+#include <algorithm>
+
+namespace sd {
+
+namespace {
+
+// The pool. Every member but lock() expects the caller to hold the lock, so
+// a whole table is pooled under one lock.
+class Pool
+{
+public:
+    QMutexLocker<QMutex> lock() { return QMutexLocker(&m_mutex); }
+
+    void intern(QString &text)
+    {
+        if (text.isEmpty())
+            return;
+        if (const auto found = m_strings.constFind(text); found != m_strings.cend()) {
+            text = *found;
+            return;
+        }
+        // Purging when the pool has doubled keeps the work per string
+        // constant and the pool within twice what is in use.
+        if (m_strings.size() >= m_purgeAt)
+            purge();
+        m_strings.insert(text);
+    }
+
+    void intern(QStringList &list)
+    {
+        forEachIn(list, [this](QString &s) { intern(s); });
+    }
+
+    void intern(Column &c)
+    {
+        intern(c.name);
+        intern(c.type.enumName);
+        forEachIn(c.type.nativeSpellings, [this](QString &spelling) { intern(spelling); });
+        intern(c.defaultValue.text);
+        intern(c.generated);
+        intern(c.renamedFrom);
+    }
+
+    void intern(Table &t)
+    {
+        forEachIn(t.columns, [this](Column &c) { intern(c); });
+        intern(t.primaryKey.columns);
+        forEachIn(t.indexes, [this](Index &i) {
+            intern(i.columns);
+            intern(i.method);
+        });
+        forEachIn(t.uniqueConstraints, [this](UniqueConstraint &u) { intern(u.columns); });
+        forEachIn(t.foreignKeys, [this](ForeignKey &f) {
+            intern(f.columns);
+            intern(f.referencedTable);
+            intern(f.referencedColumns);
+        });
+    }
+
+    void intern(Schema &s)
+    {
+        forEachIn(s.enums, [this](EnumType &e) { intern(e); });
+        forEachIn(s.tables, [this](Table &t) { intern(t); });
+    }
+
+    void intern(EnumType &e)
+    {
+        intern(e.name); // what a column's enumName points at
+        intern(e.values);
+    }
+
+    void purge()
+    {
+        // A string whose buffer only the pool holds is detached. Nothing can
+        // start sharing it meanwhile: every other copy comes from the pool,
+        // under the lock. A literal (no heap buffer) is never detached and
+        // costs nothing to keep.
+        m_strings.removeIf([](const QString &s) { return s.isDetached(); });
+        m_purgeAt = std::max(minimumPurgeSize, 2 * m_strings.size());
+    }
+
+    qsizetype size() const { return m_strings.size(); }
+
+private:
+    static constexpr qsizetype minimumPurgeSize = 4096;
+
+    // Walks a container only when it holds something: a non-const walk of
+    // an empty Qt container gives it a buffer of its own (a detach), which
+    // costs memory and makes two empty containers no longer share.
+    template<typename Container, typename Fn>
+    static void forEachIn(Container &items, Fn &&fn)
+    {
+        if (items.isEmpty())
+            return;
+        for (auto &item : items)
+            fn(item);
+    }
+
+    QMutex m_mutex;
+    QSet<QString> m_strings;
+    qsizetype m_purgeAt = minimumPurgeSize;
+};
+
+Pool &pool()
+{
+    static Pool instance;
+    return instance;
+}
+
+} // namespace
+
+QString StringPool::intern(const QString &text)
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    QString pooled = text;
+    p.intern(pooled);
+    return pooled;
+}
+
+void StringPool::intern(Table &table)
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    p.intern(table);
+}
+
+void StringPool::intern(EnumType &type)
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    p.intern(type);
+}
+
+void StringPool::intern(Schema &schema)
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    p.intern(schema);
+}
+
+qsizetype StringPool::purge()
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    p.purge();
+    return p.size();
+}
+
+qsizetype StringPool::size()
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    return p.size();
+}
+
+} // namespace sd

@@ -1,0 +1,232 @@
+// StringPool: equal strings come back sharing one buffer, a table's
+// recurring strings are pooled and its own names left alone, values never
+// change, empty lists are not given buffers, unused strings leave the pool,
+// and two threads pooling at once agree. Then the readers: a schema read
+// from YAML and the same schema read back from a real SQLite file share
+// their column names' characters, which is what makes the diff compare
+// pointers instead of text.
+
+#include "TestDatabase.h"
+#include "TestResult.h"
+#include "config/SchemaReader.h"
+#include "introspect/Introspector.h"
+#include "model/StringPool.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <vector>
+
+using namespace sd;
+
+namespace {
+
+// A string with a heap buffer of its own, as a reader makes one.
+QString fresh(const char *text)
+{
+    QString s = QString::fromLatin1(text);
+    s.detach();
+    return s;
+}
+
+bool shares(const QString &a, const QString &b)
+{
+    return a.constData() == b.constData();
+}
+
+Table sampleTable()
+{
+    Table t;
+    t.name = fresh("orders");
+    t.comment = fresh("Customer orders");
+    Column id;
+    id.name = fresh("id");
+    id.type = ColumnType::of(ColumnType::Kind::BigInt);
+    id.nullable = false;
+    Column status;
+    status.name = fresh("status");
+    status.type = ColumnType::enumeration(fresh("order_status"));
+    status.defaultValue = DefaultValue::string(fresh("new"));
+    Column customer;
+    customer.name = fresh("customer_id");
+    customer.type = ColumnType::of(ColumnType::Kind::BigInt);
+    t.columns = {id, status, customer};
+    t.primaryKey.columns = {fresh("id")};
+    t.indexes = {Index{fresh("ix_orders_status"), {fresh("status")}, {}, false, {}, fresh("btree")}};
+    ForeignKey fk;
+    fk.name = fresh("fk_orders_customer");
+    fk.columns = {fresh("customer_id")};
+    fk.referencedTable = fresh("customers");
+    fk.referencedColumns = {fresh("id")};
+    t.foreignKeys = {fk};
+    return t;
+}
+
+} // namespace
+
+class TestStringPool : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void equalStringsShareOneBuffer()
+    {
+        const QString a = fresh("created_at");
+        const QString b = fresh("created_at");
+        QVERIFY(!shares(a, b));
+        const QString pooledA = StringPool::intern(a);
+        const QString pooledB = StringPool::intern(b);
+        QCOMPARE(pooledB, QStringLiteral("created_at"));
+        QVERIFY(shares(pooledA, pooledB));
+        QVERIFY(!shares(StringPool::intern(fresh("updated_at")), pooledA));
+        QVERIFY(StringPool::intern(QString()).isNull());
+    }
+
+    void poolsWhatRecursFromTableToTable()
+    {
+        Table first = sampleTable();
+        Table second = sampleTable();
+        const Table before = first;
+        StringPool::intern(first);
+        StringPool::intern(second);
+        QCOMPARE(first, before); // values unchanged
+        QCOMPARE(second, before);
+
+        // Recurring strings: column names, type and default texts, the
+        // columns of keys, indexes and foreign keys, referenced names.
+        QVERIFY(shares(first.columns[0].name, second.columns[0].name));
+        QVERIFY(shares(first.columns[1].type.enumName, second.columns[1].type.enumName));
+        QVERIFY(shares(first.columns[1].defaultValue.text, second.columns[1].defaultValue.text));
+        QVERIFY(shares(first.primaryKey.columns[0], second.primaryKey.columns[0]));
+        QVERIFY(shares(first.primaryKey.columns[0], first.columns[0].name)); // "id" kept once
+        QVERIFY(shares(first.indexes[0].columns[0], second.columns[1].name));
+        QVERIFY(shares(first.indexes[0].method, second.indexes[0].method));
+        QVERIFY(shares(first.foreignKeys[0].columns[0], second.columns[2].name));
+        QVERIFY(shares(first.foreignKeys[0].referencedTable, second.foreignKeys[0].referencedTable));
+        QVERIFY(shares(first.foreignKeys[0].referencedColumns[0], second.columns[0].name));
+
+        // A table's own names stay where they are.
+        QVERIFY(!shares(first.name, second.name));
+        QVERIFY(!shares(first.comment, second.comment));
+        QVERIFY(!shares(first.indexes[0].name, second.indexes[0].name));
+        QVERIFY(!shares(first.foreignKeys[0].name, second.foreignKeys[0].name));
+    }
+
+    void leavesEmptyListsWithoutBuffers()
+    {
+        Table t = sampleTable();
+        QVERIFY(!t.checks.isDetached()); // no buffer: shared with every empty list
+        QVERIFY(!t.uniqueConstraints.isDetached());
+        StringPool::intern(t);
+        QVERIFY(!t.checks.isDetached());
+        QVERIFY(!t.uniqueConstraints.isDetached());
+        QVERIFY(!t.columns[0].type.nativeSpellings.isDetached());
+    }
+
+    void poolsEnums()
+    {
+        EnumType a{fresh("order_status"), {fresh("new"), fresh("paid")}};
+        EnumType b{fresh("order_status"), {fresh("new"), fresh("paid")}};
+        StringPool::intern(a);
+        StringPool::intern(b);
+        QCOMPARE(a, b);
+        QVERIFY(shares(a.name, b.name));
+        QVERIFY(shares(a.values[1], b.values[1]));
+    }
+
+    void dropsStringsNothingUses()
+    {
+        StringPool::purge();
+        const qsizetype before = StringPool::size();
+        QString kept = StringPool::intern(fresh("kept_column_name"));
+        StringPool::intern(fresh("dropped_column_name"));
+        QCOMPARE(StringPool::size(), before + 2);
+        QCOMPARE(StringPool::purge(), before + 1);
+        // The one still in use is still the pooled one.
+        QVERIFY(shares(StringPool::intern(fresh("kept_column_name")), kept));
+        kept.clear();
+        QCOMPARE(StringPool::purge(), before);
+    }
+
+    void staysBoundedAsSchemasComeAndGo()
+    {
+        // Ten rounds of 5,000 distinct names, each round dropped before the
+        // next: the pool purges as it grows and never holds every round.
+        const qsizetype before = StringPool::purge();
+        for (int round = 0; round < 10; ++round) {
+            QStringList names;
+            for (int i = 0; i < 5000; ++i)
+                names << StringPool::intern(QStringLiteral("round%1_column%2").arg(round).arg(i));
+        }
+        QVERIFY2(StringPool::size() <= before + 2 * 5000 + 4096, qPrintable(QString::number(StringPool::size())));
+        QCOMPARE(StringPool::purge(), before);
+    }
+
+    void threadsAgree()
+    {
+        // Two threads pool the same names at once; every copy ends up
+        // sharing the first thread's or the second's, never both.
+        constexpr int count = 20000;
+        std::vector<QStringList> results(2);
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < 2; ++t) {
+            threads.emplace_back(QThread::create([&results, t] {
+                for (int i = 0; i < count; ++i)
+                    results[size_t(t)] << StringPool::intern(QStringLiteral("threaded_%1").arg(i));
+            }));
+            threads.back()->start();
+        }
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(60000));
+        for (int i = 0; i < count; ++i) {
+            QCOMPARE(results[0][i], QStringLiteral("threaded_%1").arg(i));
+            QVERIFY(shares(results[0][i], results[1][i]));
+        }
+    }
+
+    void configurationAndDatabaseShareTheirStrings()
+    {
+        // schema.yaml read from YAML and the same schema read back from a
+        // real SQLite file: the diff's two sides point at the same
+        // characters for every column name, key column and default.
+        const auto configured = testing::schemaFromYaml(QStringLiteral(R"(
+tables:
+  - name: customers
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: display_name, type: varchar(100), nullable: false}
+  - name: orders
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: customer_id, type: bigint, nullable: false}
+      - {name: state, type: varchar(16), nullable: false, default: placed}
+    indexes:
+      - {name: ix_orders_state, columns: [state]}
+    foreign_keys:
+      - {columns: [customer_id], references: {table: customers, columns: [id]}}
+)"));
+        SD_VERIFY_RESULT(configured);
+        QTemporaryDir dir;
+        auto db = testing::openSqliteFile(dir.filePath(QStringLiteral("pool.db")));
+        SD_VERIFY_RESULT(db);
+        SD_VERIFY_RESULT(testing::createSchema(**db, *configured));
+        const auto live = Introspector::read(**db);
+        SD_VERIFY_RESULT(live);
+
+        const Table &cfgOrders = *configured->table(QStringLiteral("orders"));
+        const Table &liveOrders = *live->table(QStringLiteral("orders"));
+        for (const Column &c : cfgOrders.columns)
+            QVERIFY2(shares(c.name, liveOrders.column(c.name)->name), qPrintable(c.name));
+        QVERIFY(shares(cfgOrders.column(QStringLiteral("state"))->defaultValue.text,
+                       liveOrders.column(QStringLiteral("state"))->defaultValue.text));
+        QVERIFY(shares(cfgOrders.indexes[0].columns[0], liveOrders.indexes[0].columns[0]));
+        QVERIFY(shares(cfgOrders.foreignKeys[0].referencedTable, liveOrders.foreignKeys[0].referencedTable));
+        QVERIFY(shares(cfgOrders.foreignKeys[0].referencedColumns[0], liveOrders.foreignKeys[0].referencedColumns[0]));
+        // "id" is one buffer for both tables on both sides.
+        QVERIFY(shares(cfgOrders.columns[0].name, live->table(QStringLiteral("customers"))->columns[0].name));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStringPool)
+#include "tst_stringpool.moc"

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace sd {
 
@@ -89,6 +90,26 @@ bool sameNames(const QStringList &a, const QStringList &b)
             return false;
     }
     return true;
+}
+
+// The columns of a CREATE INDEX whose every element is a bare column of the
+// table indexed with the column's own collation (the default BINARY),
+// ascending: the table's names for them, in its case. Anything else (an
+// expression, DESC, a COLLATE, a column declared with another collation)
+// gives nullopt, and the index is kept as its SQL.
+std::optional<QStringList> plainIndexColumns(const SqliteIndexDefinition &index, const SqliteTableDefinition &table)
+{
+    if (!index.plainColumns)
+        return std::nullopt;
+    QStringList columns;
+    for (const QString &name : index.columns) {
+        const SqliteColumnDefinition *column = table.column(name);
+        if (!column
+            || !(column->collation.isEmpty() || column->collation.compare(QLatin1String("BINARY"), Qt::CaseInsensitive) == 0))
+            return std::nullopt;
+        columns.append(column->name);
+    }
+    return columns;
 }
 
 // N in sqlite_autoindex_<table>_N: the declaration order of the UNIQUE.
@@ -265,11 +286,21 @@ Result<bool> Reader::readColumns()
 
 Result<bool> Reader::readIndexes()
 {
+    // The key columns of the indexes SQLite made for UNIQUE constraints
+    // (origin 'u') come from pragma_index_xinfo. Those of CREATE INDEX
+    // (origin 'c') are read from the statement itself (addIndexes()): each
+    // pragma_index_xinfo call looks the index up by name, and SQLite keeps
+    // index names in a hash of at most 64 buckets, so a call per index would
+    // make reading grow faster than the number of indexes.
+    const QString indexList = QStringLiteral("FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il ");
     auto query = m_connection.exec(
-        QStringLiteral("SELECT m.name, il.name, il.\"unique\", il.origin, ix.cid, ix.name, ix.\"desc\", ix.coll "
-                       "FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il "
-                       "JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ")
-        + userTablesFilter + QStringLiteral(" AND ix.key = 1 ORDER BY m.name, il.seq, ix.seqno"));
+        QStringLiteral("SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, ix.seqno, ix.cid, ix.name, ix.\"desc\", "
+                       "ix.coll ")
+        + indexList + QStringLiteral("JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ") + userTablesFilter
+        + QStringLiteral(" AND il.origin <> 'c' AND ix.key = 1 "
+                         "UNION ALL SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, 0, NULL, NULL, NULL, NULL ")
+        + indexList + QStringLiteral("WHERE ") + userTablesFilter
+        + QStringLiteral(" AND il.origin = 'c' ORDER BY 1, 5, 6"));
     if (!query)
         return std::unexpected(query.error());
 
@@ -283,8 +314,10 @@ Result<bool> Reader::readIndexes()
             index.origin = query->value(3).toString();
             indexes.append(index);
         }
-        indexes.last().keys.append(IndexKeyColumn{query->value(4).toInt(), query->value(5).toString(),
-                                                  query->value(6).toInt() != 0, query->value(7).toString()});
+        if (!query->isNull(6)) {
+            indexes.last().keys.append(IndexKeyColumn{query->value(6).toInt(), query->value(7).toString(),
+                                                      query->value(8).toInt() != 0, query->value(9).toString()});
+        }
     }
     return true;
 }
@@ -365,15 +398,10 @@ Result<bool> Reader::addIndexes(Table &table, const SqliteTableDefinition &defin
     });
 
     for (const IndexRows &rows : std::as_const(indexes)) {
-        QStringList columns;
-        bool plain = true;
-        for (const IndexKeyColumn &key : rows.keys) {
-            columns.append(key.name);
-            plain = plain && key.cid >= 0 && !key.descending
-                    && key.collation.compare(QLatin1String("BINARY"), Qt::CaseInsensitive) == 0;
-        }
-
         if (rows.origin == QLatin1String("u")) {
+            QStringList columns;
+            for (const IndexKeyColumn &key : rows.keys)
+                columns.append(key.name);
             UniqueConstraint unique;
             unique.columns = columns;
             for (int i = 0; i < definition.uniqueConstraints.size(); ++i) {
@@ -393,8 +421,8 @@ Result<bool> Reader::addIndexes(Table &table, const SqliteTableDefinition &defin
             index.name = rows.name;
             index.unique = rows.unique;
             index.where = parsed->where;
-            if (plain && parsed->plainColumns)
-                index.columns = columns;
+            if (const std::optional<QStringList> columns = plainIndexColumns(*parsed, definition))
+                index.columns = *columns;
             else
                 index.expression = parsed->elements;
             table.indexes.append(index);

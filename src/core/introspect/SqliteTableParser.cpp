@@ -157,8 +157,7 @@ bool Parser::columnDefinition(SqliteTableDefinition &table)
             if (!skipDefault())
                 return false;
         } else if (acceptWord("collate")) {
-            QString collation;
-            if (!expectName(&collation, tr("a collation name")))
+            if (!expectName(&column.collation, tr("a collation name")))
                 return false;
         } else if (acceptWord("references")) {
             ForeignKey fk;

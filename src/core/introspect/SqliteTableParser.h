@@ -18,6 +18,7 @@ struct SqliteColumnDefinition
     QString name;                 // unquoted
     bool primaryKey = false;      // column-level PRIMARY KEY, or named in the table's PRIMARY KEY (...)
     bool autoincrement = false;   // PRIMARY KEY ... AUTOINCREMENT
+    QString collation;            // COLLATE name, unquoted; empty if none (BINARY)
     QList<Check> checks;          // column-level CHECKs, in SQL order
     QString generated;            // the expression of GENERATED ALWAYS AS (...) / AS (...)
     bool generatedStored = false; // STORED; VIRTUAL is SQLite's default

@@ -361,6 +361,27 @@ void TestSqliteIntrospector::readTable_data()
             << t;
     }
     {
+        // What an index reads as depends on the table too: a column declared
+        // with its own collation indexes with that collation, so the index is
+        // not a plain column list. Names are the table's, in its case.
+        Table t;
+        t.name = QStringLiteral("people");
+        t.columns = {column(QStringLiteral("Email"), of(Kind::Text)), column(QStringLiteral("nick"), of(Kind::Text)),
+                     column(QStringLiteral("age"), of(Kind::Integer))};
+        t.indexes = {index(QStringLiteral("ix_email"), {QStringLiteral("Email")}),
+                     index(QStringLiteral("ix_email_upper"), {QStringLiteral("Email"), QStringLiteral("age")}),
+                     index(QStringLiteral("ix_nick"), {}, QStringLiteral("nick")),
+                     index(QStringLiteral("ix_nick_binary"), {}, QStringLiteral("nick COLLATE BINARY"))};
+        QTest::newRow("indexes on columns with their own collation, names in another case")
+            << QStringList{QStringLiteral("CREATE TABLE people (Email TEXT COLLATE BINARY, nick TEXT COLLATE NOCASE, "
+                                          "age INTEGER)"),
+                           QStringLiteral("CREATE INDEX ix_email ON people (email)"),
+                           QStringLiteral("CREATE INDEX ix_email_upper ON people (\"EMAIL\", [Age] ASC)"),
+                           QStringLiteral("CREATE INDEX ix_nick ON people (nick)"),
+                           QStringLiteral("CREATE INDEX ix_nick_binary ON people (nick COLLATE BINARY)")}
+            << t;
+    }
+    {
         Table t;
         t.name = QStringLiteral("gen");
         Column b = column(QStringLiteral("b"), of(Kind::Integer));

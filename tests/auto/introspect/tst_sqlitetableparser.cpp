@@ -300,8 +300,13 @@ void TestSqliteTableParser::parseTable_data()
         << QStringLiteral(
                "CREATE TABLE t19(a DOUBLE PRECISION NOT NULL, b VARCHAR(20) COLLATE NOCASE, c NUMERIC(10, 2) "
                "DEFAULT -1.5, d UNSIGNED BIG INT DEFAULT +3, e DEFAULT CURRENT_TIMESTAMP, f NULL DEFAULT NULL)")
-        << table(QStringLiteral("t19"), {col(QStringLiteral("a")), col(QStringLiteral("b")), col(QStringLiteral("c")),
-                                         col(QStringLiteral("d")), col(QStringLiteral("e")), col(QStringLiteral("f"))});
+        << [] {
+               SqliteColumnDefinition b = col(QStringLiteral("b"));
+               b.collation = QStringLiteral("NOCASE");
+               return table(QStringLiteral("t19"), {col(QStringLiteral("a")), b, col(QStringLiteral("c")),
+                                                    col(QStringLiteral("d")), col(QStringLiteral("e")),
+                                                    col(QStringLiteral("f"))});
+           }();
 
     QTest::newRow("columns named like keywords")
         << QStringLiteral("CREATE TABLE t20(\"primary\" INT, key TEXT, \"check\" INT)")

@@ -46,6 +46,9 @@ public:
     virtual std::optional<Column> loweredColumn(const Column &column, const Table &table) const;
     // The enums as this dialect keeps them (SQLite: none).
     virtual QList<EnumType> loweredEnums(const Schema &schema) const;
+    // A table's or an object's name as the database stores it (PostgreSQL
+    // cuts long names); the diff pairs tables by it.
+    virtual QString storedName(const QString &name) const { return name; }
 
     // A key under which two types that are the same in this dialect compare
     // equal ("int8" and "bigint"; "character varying(20)" and "varchar(20)").

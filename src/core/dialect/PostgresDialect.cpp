@@ -2,6 +2,8 @@
 
 #include "SqlExpression.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace sd {
@@ -35,7 +37,163 @@ QString portableKey(const ColumnType &t)
     }
 }
 
+// Whether the server would cut `name`. Most names are ASCII and short: at
+// most 21 UTF-16 units cannot exceed 63 bytes, so only longer ones are
+// measured.
+bool isTooLong(const QString &name)
+{
+    constexpr qsizetype safeLength = PostgresDialect::maxIdentifierBytes / 3;
+    if (name.size() <= safeLength)
+        return false;
+    if (name.size() > PostgresDialect::maxIdentifierBytes)
+        return true; // more units than bytes allowed: too long whatever the characters
+    qsizetype bytes = 0;
+    for (const QChar c : name)
+        bytes += c.unicode() < 0x80 ? 1 : (c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3);
+    return bytes > PostgresDialect::maxIdentifierBytes;
+}
+
+bool anyTooLong(const QStringList &names)
+{
+    return std::any_of(names.cbegin(), names.cend(), isTooLong);
+}
+
+void cut(QString &name)
+{
+    if (isTooLong(name))
+        name = PostgresDialect::storedIdentifier(name);
+}
+
+void cut(QStringList &names)
+{
+    if (anyTooLong(names)) {
+        for (QString &name : names)
+            cut(name);
+    }
+}
+
+// The first `maxBytes` bytes of `name` in UTF-8, cut at a character boundary
+// (pg_mbcliplen()).
+QString clip(const QString &name, qsizetype maxBytes)
+{
+    qsizetype bytes = 0;
+    qsizetype units = 0;
+    while (units < name.size()) {
+        const char32_t code = QChar::isHighSurrogate(name[units].unicode()) && units + 1 < name.size()
+                                  ? QChar::surrogateToUcs4(name[units], name[units + 1])
+                                  : name[units].unicode();
+        const qsizetype width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        if (bytes + width > maxBytes)
+            break;
+        bytes += width;
+        units += code >= 0x10000 ? 2 : 1;
+    }
+    return name.left(units);
+}
+
+// The long names of `table`'s columns and what the server keeps of them,
+// for the expressions that name them.
+QHash<QString, QString> cutColumnNames(const Table &table)
+{
+    QHash<QString, QString> cuts;
+    for (const Column &c : table.columns) {
+        if (isTooLong(c.name))
+            cuts.insert(c.name, PostgresDialect::storedIdentifier(c.name));
+    }
+    return cuts;
+}
+
+void cutIn(QString &sql, const QHash<QString, QString> &cuts)
+{
+    if (!cuts.isEmpty() && !sql.isEmpty())
+        sql = SqlExpression::renameIdentifiers(sql, cuts);
+}
+
+bool hasLongName(const Table &t)
+{
+    const auto columnTooLong = [](const Column &c) { return isTooLong(c.name); };
+    return isTooLong(t.name) || isTooLong(t.renamedFrom) || isTooLong(t.primaryKey.name)
+           || anyTooLong(t.primaryKey.columns)
+           || std::any_of(t.columns.cbegin(), t.columns.cend(), columnTooLong)
+           || std::any_of(t.indexes.cbegin(), t.indexes.cend(),
+                          [](const Index &i) { return isTooLong(i.name) || anyTooLong(i.columns); })
+           || std::any_of(t.uniqueConstraints.cbegin(), t.uniqueConstraints.cend(),
+                          [](const UniqueConstraint &u) { return isTooLong(u.name) || anyTooLong(u.columns); })
+           || std::any_of(t.foreignKeys.cbegin(), t.foreignKeys.cend(),
+                          [](const ForeignKey &f) {
+                              return isTooLong(f.name) || anyTooLong(f.columns) || isTooLong(f.referencedTable)
+                                     || anyTooLong(f.referencedColumns);
+                          })
+           || std::any_of(t.checks.cbegin(), t.checks.cend(), [](const Check &c) { return isTooLong(c.name); });
+}
+
+// Every name of `table` but its columns' as the server keeps it, and the
+// long column names in its expressions likewise.
+void cutNames(Table &table)
+{
+    const QHash<QString, QString> columnCuts = cutColumnNames(table);
+    cut(table.name);
+    cut(table.renamedFrom);
+    cut(table.primaryKey.name);
+    cut(table.primaryKey.columns);
+    for (Index &i : table.indexes) {
+        cut(i.name);
+        cut(i.columns);
+        cutIn(i.expression, columnCuts);
+        cutIn(i.where, columnCuts);
+    }
+    for (UniqueConstraint &u : table.uniqueConstraints) {
+        cut(u.name);
+        cut(u.columns);
+    }
+    for (ForeignKey &f : table.foreignKeys) {
+        cut(f.name);
+        cut(f.columns);
+        cut(f.referencedTable);
+        cut(f.referencedColumns);
+    }
+    for (Check &c : table.checks) {
+        cut(c.name);
+        cutIn(c.expression, columnCuts);
+    }
+}
+
 } // namespace
+
+QString PostgresDialect::storedIdentifier(const QString &name)
+{
+    return isTooLong(name) ? clip(name, maxIdentifierBytes) : name;
+}
+
+QString PostgresDialect::defaultPrimaryKeyName(const QString &table)
+{
+    const QString label = QStringLiteral("pkey");
+    return clip(table, maxIdentifierBytes - label.size() - 1) + QLatin1Char('_') + label;
+}
+
+std::optional<Column> PostgresDialect::loweredColumn(const Column &column, const Table &table) const
+{
+    const bool longName = isTooLong(column.name) || isTooLong(column.renamedFrom) || isTooLong(column.type.enumName);
+    // A generated column's expression may name a long column.
+    if (!longName && (column.generated.isEmpty() || cutColumnNames(table).isEmpty()))
+        return std::nullopt;
+    Column c = column;
+    cut(c.name);
+    cut(c.renamedFrom);
+    cut(c.type.enumName);
+    cutIn(c.generated, cutColumnNames(table));
+    return c;
+}
+
+QList<EnumType> PostgresDialect::loweredEnums(const Schema &schema) const
+{
+    QList<EnumType> enums = schema.enums;
+    if (std::any_of(enums.cbegin(), enums.cend(), [](const EnumType &e) { return isTooLong(e.name); })) {
+        for (EnumType &e : enums)
+            cut(e.name);
+    }
+    return enums;
+}
 
 ColumnType PostgresDialect::typeFromDatabase(const QString &formatted)
 {
@@ -91,13 +249,19 @@ std::optional<Table> PostgresDialect::loweredExceptColumns(const Table &source, 
     const auto isBtree = [](const Index &index) {
         return index.method.compare(QLatin1String("btree"), Qt::CaseInsensitive) == 0;
     };
-    if (std::none_of(source.indexes.cbegin(), source.indexes.cend(), isBtree))
+    const bool btree = std::any_of(source.indexes.cbegin(), source.indexes.cend(), isBtree);
+    const bool longName = hasLongName(source);
+    if (!btree && !longName)
         return std::nullopt;
-    Table table = source; // implicitly shared: only the indexes are copied
-    for (Index &index : table.indexes) {
-        if (isBtree(index))
-            index.method.clear();
+    Table table = source; // implicitly shared: only what changes is copied
+    if (btree) {
+        for (Index &index : table.indexes) {
+            if (isBtree(index))
+                index.method.clear();
+        }
     }
+    if (longName)
+        cutNames(table);
     return table;
 }
 

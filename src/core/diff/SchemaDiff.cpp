@@ -419,7 +419,12 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
         const Table &source = configured.tables[i];
         if (ignored(source))
             continue;
-        const qsizetype l = liveTable(source.name);
+        qsizetype l = liveTable(source.name);
+        if (l < 0) {
+            // The database may keep the name shorter (PostgreSQL cuts at 63 bytes).
+            if (const QString stored = dialect.storedName(source.name); stored != source.name)
+                l = liveTable(stored);
+        }
         pairs.push_back({&source, l >= 0 ? &live.tables[l] : nullptr});
     }
 
@@ -431,7 +436,7 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
         const std::optional<Table> lowered = dialect.loweredExceptColumns(source, configured);
         const Table &c = lowered ? *lowered : source;
         const Table *l = pairs[index].live;
-        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(c.renamedFrom)) {
+        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(source.renamedFrom)) {
             if (const qsizetype renamed = liveTable(c.renamedFrom); renamed >= 0) {
                 l = &live.tables[renamed];
                 out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});

@@ -148,6 +148,69 @@ private Q_SLOTS:
         QCOMPARE(Dialect::quoteString(QStringLiteral("it's")), QStringLiteral("'it''s'"));
     }
 
+    void storedIdentifier_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("stored");
+        const QString a63(63, QLatin1Char('a'));
+        QTest::newRow("short") << QStringLiteral("users") << QStringLiteral("users");
+        QTest::newRow("63 bytes kept") << a63 << a63;
+        QTest::newRow("64 bytes cut to 63") << a63 + QLatin1Char('b') << a63;
+        QTest::newRow("two-byte characters cut at a boundary") << QString(40, QChar(0xe9)) << QString(31, QChar(0xe9));
+        QTest::newRow("three-byte characters, 21 kept") << QString(22, QChar(0x6f22)) << QString(21, QChar(0x6f22));
+        const QString emoji = QString::fromUcs4(U"\U0001F600");
+        QTest::newRow("a four-byte character is not split")
+            << QString(61, QLatin1Char('x')) + emoji + QLatin1Char('y') << QString(61, QLatin1Char('x'));
+        QTest::newRow("a four-byte character that fits")
+            << QString(59, QLatin1Char('x')) + emoji + QLatin1Char('y') << QString(59, QLatin1Char('x')) + emoji;
+    }
+
+    void storedIdentifier()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, stored);
+        QCOMPARE(PostgresDialect::storedIdentifier(name), stored);
+        QVERIFY(PostgresDialect::storedIdentifier(name).toUtf8().size() <= PostgresDialect::maxIdentifierBytes);
+        QCOMPARE(Dialect::get(DialectKind::PostgreSQL).storedName(name), stored);
+        QCOMPARE(Dialect::get(DialectKind::Sqlite).storedName(name), name); // SQLite keeps any length
+    }
+
+    void defaultPrimaryKeyName()
+    {
+        QCOMPARE(PostgresDialect::defaultPrimaryKeyName(QStringLiteral("users")), QStringLiteral("users_pkey"));
+        const QString longTable(63, QLatin1Char('t'));
+        QCOMPARE(PostgresDialect::defaultPrimaryKeyName(longTable), QString(58, QLatin1Char('t')) + QStringLiteral("_pkey"));
+    }
+
+    void lowersLongNames()
+    {
+        // The lowered table is what the server keeps: every name cut, and
+        // the expressions naming a long column cut likewise.
+        const QString longColumn = QStringLiteral("number_of_delivery_attempts_before_the_notification_was_abandoned_x");
+        const QString cutColumn = longColumn.left(63);
+        Table t;
+        t.name = QStringLiteral("short_table");
+        t.columns = {column(longColumn, ColumnType::of(ColumnType::Kind::Integer)),
+                     column(QStringLiteral("twice"), ColumnType::of(ColumnType::Kind::Integer))};
+        t.columns[1].generated = longColumn + QStringLiteral(" * 2");
+        t.checks = {Check{QStringLiteral("ck"), longColumn + QStringLiteral(" >= 0"), false}};
+        t.indexes = {Index{QStringLiteral("ix"), {longColumn}, {}, false, {}, {}}};
+        Schema s;
+        s.tables = {t};
+        const Table lowered = Dialect::get(DialectKind::PostgreSQL).loweredTable(t, s);
+        QCOMPARE(lowered.columns[0].name, cutColumn);
+        QCOMPARE(lowered.columns[1].generated, cutColumn + QStringLiteral(" * 2"));
+        QCOMPARE(lowered.checks[0].expression, cutColumn + QStringLiteral(" >= 0"));
+        QCOMPARE(lowered.indexes[0].columns, QStringList{cutColumn});
+        // Short names: nothing copied.
+        Table plain = t;
+        plain.columns = {column(QStringLiteral("a"), ColumnType::of(ColumnType::Kind::Integer))};
+        plain.checks.clear();
+        plain.indexes.clear();
+        QVERIFY(!Dialect::get(DialectKind::PostgreSQL).loweredExceptColumns(plain, s));
+        QVERIFY(!Dialect::get(DialectKind::PostgreSQL).loweredColumn(plain.columns[0], plain));
+    }
+
     void createSchema_data()
     {
         QTest::addColumn<DialectKind>("dialect");

@@ -64,7 +64,8 @@ int runRestore(CommandContext &context, const QStringList &arguments)
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")}, Tr::tr("Confirm: the database's current content is replaced."));
     const QCommandLineOption confirm(QStringLiteral("confirm"), Tr::tr("A protected environment's database name, typed to confirm."),
                                      QStringLiteral("NAME"));
-    parser.addOptions({yes, confirm});
+    const QCommandLineOption noWait(QStringLiteral("no-wait"), Tr::tr("Fail at once when another migrator holds the lock."));
+    parser.addOptions({yes, confirm, noWait});
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     const QStringList positionals = parser.positionals();
@@ -93,7 +94,14 @@ int runRestore(CommandContext &context, const QStringList &arguments)
             return context.exitCode();
         target = connection->url();
     }
-    auto info = DatabaseBackup::restore(target, positionals.first());
+    RestoreOptions options;
+    options.connectOptions = context.connectOptions();
+    options.postgresSchema = project->postgresSchema;
+    options.lock.wait = !parser.isSet(noWait);
+    options.lock.waiting = [&](const LockHolder &holder) {
+        context.console().error(Tr::tr("waiting for the migration lock held by %1").arg(holder.description()));
+    };
+    auto info = DatabaseBackup::restore(target, positionals.first(), options);
     if (!info)
         return context.fail(info.error());
     QString out = Tr::tr("restored %1 from %2 (%3 ms)\n").arg(target.display(), info->file).arg(info->durationMs);

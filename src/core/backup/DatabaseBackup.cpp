@@ -117,13 +117,17 @@ Result<BackupInfo> DatabaseBackup::backup(const Connection &connection, const QS
     return BackupInfo{target, QFileInfo(target).size(), timer.elapsed(), {}};
 }
 
-Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString &file)
+Result<BackupInfo> DatabaseBackup::restore(const DatabaseUrl &url, const QString &file, const RestoreOptions &options)
 {
     QElapsedTimer timer;
     timer.start();
     const QString source = QFileInfo(file).absoluteFilePath();
     if (!QFileInfo(source).isFile())
         return std::unexpected(Error::io(Tr::tr("no such backup file"), source));
+    // Held until the database is replaced; released on every way out.
+    auto lock = MigrationLock::acquire(url, options.connectOptions, options.postgresSchema, options.lock);
+    if (!lock)
+        return std::unexpected(lock.error());
 
     if (url.dialect == DialectKind::PostgreSQL) {
         // Keep what is there now, beside the backup being restored.

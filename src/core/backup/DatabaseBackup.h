@@ -9,7 +9,9 @@
 // command line.
 
 #include "Error.h"
+#include "db/Connection.h"
 #include "db/DatabaseUrl.h"
+#include "runtime/MigrationLock.h"
 
 namespace sd {
 
@@ -23,6 +25,16 @@ struct BackupInfo
     QString keptCopy; // restore: where the replaced database was kept (SQLite copy, or pg_dump beside the backup)
 };
 
+// A restore holds the migration lock (MigrationLock) while it replaces the
+// database, so no migrator runs on it meanwhile and it never replaces a
+// database in the middle of a migration.
+struct RestoreOptions
+{
+    ConnectOptions connectOptions; // for the PostgreSQL session holding the lock
+    QString postgresSchema = QStringLiteral("public"); // names the PostgreSQL lock, as the migrator's
+    LockOptions lock;
+};
+
 class DatabaseBackup
 {
 public:
@@ -31,9 +43,9 @@ public:
     static QString defaultFileName(const DatabaseUrl &url, const QString &directory);
 
     static Result<BackupInfo> backup(const Connection &connection, const QString &file);
-    // Restores `file` into the database of `url`. A SQLite database must not
-    // be open elsewhere in this process.
-    static Result<BackupInfo> restore(const DatabaseUrl &url, const QString &file);
+    // Restores `file` into the database of `url`, under the migration lock.
+    // A SQLite database must not be open elsewhere in this process.
+    static Result<BackupInfo> restore(const DatabaseUrl &url, const QString &file, const RestoreOptions &options = {});
 };
 
 } // namespace sd

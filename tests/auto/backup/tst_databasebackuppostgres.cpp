@@ -7,6 +7,9 @@
 #include "TestResult.h"
 #include "backup/DatabaseBackup.h"
 #include "db/Connection.h"
+#include "runtime/MigrationLock.h"
+
+#include <QDir>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -60,6 +63,43 @@ private Q_SLOTS:
         QVERIFY(q->next());
         QCOMPARE(q->value(0).toInt(), 5000);
         QCOMPARE(q->value(1).toString(), QStringLiteral("row 999"));
+    }
+
+    void refusesWhileAMigratorHoldsTheLock()
+    {
+        auto url = m_server.createDatabase(QStringLiteral("locked"));
+        SD_VERIFY_RESULT(url);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("locked.dump"));
+        {
+            auto c = Connection::open(*url);
+            SD_VERIFY_RESULT(c);
+            SD_VERIFY_RESULT(testing::execAll(**c, {QStringLiteral("CREATE TABLE t (id integer PRIMARY KEY)"),
+                                                    QStringLiteral("INSERT INTO t VALUES (1), (2), (3)")}));
+            SD_VERIFY_RESULT(DatabaseBackup::backup(**c, file));
+            SD_VERIFY_RESULT(testing::execAll(**c, {QStringLiteral("DELETE FROM t")}));
+        }
+        // The advisory lock a migrator of this schema takes, held by another session.
+        auto held = MigrationLock::acquire(*url, {}, QStringLiteral("public"));
+        SD_VERIFY_RESULT(held);
+        RestoreOptions options;
+        options.lock.wait = false;
+        auto refused = DatabaseBackup::restore(*url, file, options);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().toString().contains(QLatin1String("another migrator holds the migration lock")),
+                 qPrintable(refused.error().toString()));
+        const auto rows = [&] {
+            auto c = Connection::open(*url);
+            auto q = c ? (*c)->exec(QStringLiteral("SELECT count(*) FROM t")) : Result<QSqlQuery>(std::unexpected(c.error()));
+            return q && q->next() ? q->value(0).toInt() : -1;
+        };
+        QCOMPARE(rows(), 0);
+        // Nothing was dumped beside the backup either: the refusal comes first.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("locked.dump")});
+
+        held->reset();
+        SD_VERIFY_RESULT(DatabaseBackup::restore(*url, file, options));
+        QCOMPARE(rows(), 3);
     }
 
     void restoreFailureNamesTheCause()

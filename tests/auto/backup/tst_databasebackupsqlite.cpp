@@ -6,6 +6,9 @@
 #include "TestResult.h"
 #include "backup/DatabaseBackup.h"
 #include "db/Connection.h"
+#include "runtime/MigrationLock.h"
+
+#include <QCoreApplication>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -65,6 +68,51 @@ private Q_SLOTS:
             QVERIFY(!restored->keptCopy.isEmpty());
             QCOMPARE(rowCount(restored->keptCopy), 10);
         }
+    }
+
+    void waitsForTheMigrationLock()
+    {
+        // A restore never replaces a database a migrator is working on: with
+        // the lock held elsewhere it fails at once (no-wait) or waits, and
+        // the database stays as it is until the lock is free.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("locked.db"));
+        const QString file = dir.filePath(QStringLiteral("backup.sqlite3"));
+        {
+            auto c = testing::openSqliteFile(db);
+            SD_VERIFY_RESULT(c);
+            SD_VERIFY_RESULT(testing::execAll(**c, {QStringLiteral("CREATE TABLE t (id integer PRIMARY KEY)"),
+                                                    QStringLiteral("INSERT INTO t VALUES (1), (2), (3)")}));
+            SD_VERIFY_RESULT(DatabaseBackup::backup(**c, file));
+            SD_VERIFY_RESULT(testing::execAll(**c, {QStringLiteral("DELETE FROM t")}));
+        }
+        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:///") + db);
+        SD_VERIFY_RESULT(url);
+        auto held = MigrationLock::acquire(*url, {}, QStringLiteral("public"));
+        SD_VERIFY_RESULT(held);
+
+        RestoreOptions noWait;
+        noWait.lock.wait = false;
+        auto refused = DatabaseBackup::restore(*url, file, noWait);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().toString().contains(QLatin1String("another migrator holds the migration lock")),
+                 qPrintable(refused.error().toString()));
+        QCOMPARE(rowCount(db), 0);
+
+        // Waiting: told who holds it, and gives up when cancelled.
+        RestoreOptions waiting;
+        bool told = false;
+        int polls = 0;
+        waiting.lock.pollIntervalMs = 10;
+        waiting.lock.waiting = [&](const LockHolder &holder) { told = holder.pid == QCoreApplication::applicationPid(); };
+        waiting.lock.cancelled = [&] { return ++polls > 3; };
+        QVERIFY(!DatabaseBackup::restore(*url, file, waiting));
+        QVERIFY(told);
+        QCOMPARE(rowCount(db), 0);
+
+        held->reset();
+        SD_VERIFY_RESULT(DatabaseBackup::restore(*url, file, noWait));
+        QCOMPARE(rowCount(db), 3);
     }
 
     void refusesBadBackups()

@@ -6,6 +6,9 @@
 #include "TestDatabase.h"
 #include "TestResult.h"
 #include "config/SchemaReader.h"
+#include "runtime/MigrationLock.h"
+
+#include <QCoreApplication>
 
 #include <QFile>
 #include <QJsonArray>
@@ -171,6 +174,50 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("database \"app\"")));
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    }
+
+    void backupAndRestore()
+    {
+        // backup, then restore: refused without -y, refused at once (exit 3,
+        // naming the holder) while a migrator holds the lock, then done.
+        createDemoDatabase();
+        const QString db = m_dir.filePath(QStringLiteral("demo.db"));
+        const QString file = m_dir.filePath(QStringLiteral("demo-backup.sqlite3"));
+        const CliRun backup = runCli({projectArg(), QStringLiteral("backup"), QStringLiteral("-o"), file});
+        QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
+        QVERIFY(QFile::exists(file));
+        {
+            auto c = openSqliteFile(db);
+            SD_VERIFY_RESULT(c);
+            SD_VERIFY_RESULT(execAll(**c, {QStringLiteral("CREATE TABLE scratch (id integer)")}));
+        }
+
+        const CliRun unconfirmed = runCli({projectArg(), QStringLiteral("restore"), file});
+        QCOMPARE(unconfirmed.exitCode, 2);
+        QVERIFY2(unconfirmed.err.contains(QLatin1String("add -y to confirm")), qPrintable(unconfirmed.err));
+
+        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:///") + db);
+        SD_VERIFY_RESULT(url);
+        auto held = MigrationLock::acquire(*url, {}, QStringLiteral("public"));
+        SD_VERIFY_RESULT(held);
+        const CliRun locked = runCli({projectArg(), QStringLiteral("restore"), QStringLiteral("-y"),
+                                      QStringLiteral("--no-wait"), file});
+        QCOMPARE(locked.exitCode, 3);
+        QVERIFY2(locked.err.contains(QStringLiteral("another migrator holds the migration lock: pid %1")
+                                         .arg(QCoreApplication::applicationPid())),
+                 qPrintable(locked.err));
+        QCOMPARE(locked.err.count(QLatin1Char('\n')), 1);
+        held->reset();
+
+        const CliRun restored = runCli({projectArg(), QStringLiteral("restore"), QStringLiteral("-y"), file});
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        QVERIFY2(restored.out.contains(QLatin1String("the replaced database is kept as")), qPrintable(restored.out));
+        auto c = openSqliteFile(db);
+        SD_VERIFY_RESULT(c);
+        auto scratch = (*c)->exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'scratch'"));
+        SD_VERIFY_RESULT(scratch);
+        QVERIFY(scratch->next());
+        QCOMPARE(scratch->value(0).toInt(), 0);
     }
 
     void helpForEachVerb_data()

@@ -37,18 +37,11 @@ private Q_SLOTS:
         QFETCH(QString, configured);
         QFETCH(QStringList, expected);
 
-        const QString schemaName = QStringLiteral("case_%1").arg(++m_case);
-        SD_VERIFY_RESULT(execAll(*m_connection, {QStringLiteral("CREATE SCHEMA %1").arg(schemaName),
-                                                 QStringLiteral("SET search_path TO %1").arg(schemaName)}));
         auto liveSchema = schemaFromYaml(live);
         SD_VERIFY_RESULT(liveSchema);
         auto configuredSchema = schemaFromYaml(configured);
         SD_VERIFY_RESULT(configuredSchema);
-        SD_VERIFY_RESULT(createSchema(*m_connection, *liveSchema));
-
-        IntrospectOptions options;
-        options.postgresSchema = schemaName;
-        auto introspected = Introspector::read(*m_connection, options);
+        auto introspected = createAndRead(QStringLiteral("case_%1").arg(++m_case), *liveSchema);
         SD_VERIFY_RESULT(introspected);
         const Dialect &postgres = Dialect::get(DialectKind::PostgreSQL);
         QCOMPARE(describeDifferences(SchemaDiff::compare(*liveSchema, *introspected, postgres)), QStringList{});
@@ -87,15 +80,9 @@ tables:
     checks:
       - {name: ck_customer_subscription_renewal_reminder_notification_delivery_attempts_count, expression: "%2 >= 0"}
 )").arg(longTable, longColumn, wideColumn);
-        const QString schemaName = QStringLiteral("long_names");
-        SD_VERIFY_RESULT(execAll(*m_connection, {QStringLiteral("CREATE SCHEMA %1").arg(schemaName),
-                                                 QStringLiteral("SET search_path TO %1").arg(schemaName)}));
         auto configured = schemaFromYaml(yaml);
         SD_VERIFY_RESULT(configured);
-        SD_VERIFY_RESULT(createSchema(*m_connection, *configured));
-        IntrospectOptions options;
-        options.postgresSchema = schemaName;
-        auto live = Introspector::read(*m_connection, options);
+        auto live = createAndRead(QStringLiteral("long_names"), *configured);
         SD_VERIFY_RESULT(live);
         QVERIFY(live->table(longTable.left(63)));
         QVERIFY(live->table(longTable.left(63))->column(wideColumn.left(31)));
@@ -106,6 +93,8 @@ tables:
         // the diff expects.
         const QString serverNamed = QStringLiteral("an_audit_trail_of_every_change_made_to_customer_subscription_plans");
         SD_VERIFY_RESULT(execAll(*m_connection, {QStringLiteral("CREATE TABLE %1 (id integer PRIMARY KEY)").arg(serverNamed)}));
+        IntrospectOptions options;
+        options.postgresSchema = QStringLiteral("long_names");
         auto withServerNamed = Introspector::read(*m_connection, options);
         SD_VERIFY_RESULT(withServerNamed);
         const Table *audit = withServerNamed->table(PostgresDialect::storedIdentifier(serverNamed));
@@ -124,6 +113,20 @@ tables:
     }
 
 private:
+    // `schema` created in a PostgreSQL schema of its own, and read back.
+    Result<Schema> createAndRead(const QString &schemaName, const Schema &schema)
+    {
+        if (auto ok = execAll(*m_connection, {QStringLiteral("CREATE SCHEMA %1").arg(schemaName),
+                                              QStringLiteral("SET search_path TO %1").arg(schemaName)});
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = createSchema(*m_connection, schema); !ok)
+            return std::unexpected(ok.error());
+        IntrospectOptions options;
+        options.postgresSchema = schemaName;
+        return Introspector::read(*m_connection, options);
+    }
+
     PostgresTestServer m_server;
     std::unique_ptr<Connection> m_connection;
     int m_case = 0;

@@ -6,6 +6,7 @@
 // their column names' characters, which is what makes the diff compare
 // pointers instead of text.
 
+#include "ModelBuilders.h"
 #include "TestDatabase.h"
 #include "TestResult.h"
 #include "config/SchemaReader.h"
@@ -40,18 +41,10 @@ Table sampleTable()
     Table t;
     t.name = fresh("orders");
     t.comment = fresh("Customer orders");
-    Column id;
-    id.name = fresh("id");
-    id.type = ColumnType::of(ColumnType::Kind::BigInt);
-    id.nullable = false;
-    Column status;
-    status.name = fresh("status");
-    status.type = ColumnType::enumeration(fresh("order_status"));
-    status.defaultValue = DefaultValue::string(fresh("new"));
-    Column customer;
-    customer.name = fresh("customer_id");
-    customer.type = ColumnType::of(ColumnType::Kind::BigInt);
-    t.columns = {id, status, customer};
+    t.columns = {testing::column(fresh("id"), ColumnType::of(ColumnType::Kind::BigInt), false),
+                 testing::column(fresh("status"), ColumnType::enumeration(fresh("order_status")), true,
+                        DefaultValue::string(fresh("new"))),
+                 testing::column(fresh("customer_id"), ColumnType::of(ColumnType::Kind::BigInt))};
     t.primaryKey.columns = {fresh("id")};
     t.indexes = {Index{fresh("ix_orders_status"), {fresh("status")}, {}, false, {}, fresh("btree")}};
     ForeignKey fk;

@@ -147,6 +147,36 @@ Result<bool> checkVersion(const Connection &connection)
     return true;
 }
 
+// Query rows grouped by table. The queries return each table's rows
+// together (ORDER BY m.name), so a table is looked up once, at its first
+// row, not at every row.
+template<typename Row>
+class RowsByTable
+{
+public:
+    void reserve(qsizetype tables) { m_rows.reserve(tables); }
+
+    // The rows of `table` so far; `first` tells whether this row is its first.
+    QList<Row> &rowsOf(const QString &table, bool *first = nullptr)
+    {
+        const bool isNew = !m_current || table != m_currentTable;
+        if (isNew) {
+            m_currentTable = table;
+            m_current = &m_rows[table]; // valid until the next table is added
+        }
+        if (first)
+            *first = isNew;
+        return *m_current;
+    }
+
+    QList<Row> value(const QString &table) const { return m_rows.value(table); }
+
+private:
+    QHash<QString, QList<Row>> m_rows;
+    QString m_currentTable;
+    QList<Row> *m_current = nullptr;
+};
+
 class Reader
 {
 public:
@@ -174,11 +204,11 @@ private:
     QList<SchemaObject> m_tables;       // managed tables, by name
     QHash<QString, QString> m_indexSql; // index name -> CREATE INDEX
     QList<UnmanagedObject> m_unmanaged;
-    QHash<QString, QList<ColumnRow>> m_columns;          // table -> columns in cid order
-    QHash<QString, QStringList> m_primaryKeys;           // lower-case table -> PK columns by ordinal
-    QHash<QString, QString> m_tableNames;                // lower-case table -> name
-    QHash<QString, QList<IndexRows>> m_indexes;          // table -> indexes in pragma order
-    QHash<QString, QList<ForeignKeyRows>> m_foreignKeys; // table -> keys by id
+    RowsByTable<ColumnRow> m_columns;          // columns in cid order
+    QHash<QString, QStringList> m_primaryKeys; // lower-case table -> PK columns by ordinal
+    QHash<QString, QString> m_tableNames;      // lower-case table -> name
+    RowsByTable<IndexRows> m_indexes;          // indexes in pragma order
+    RowsByTable<ForeignKeyRows> m_foreignKeys; // keys by id
 };
 
 Result<Schema> Reader::read()
@@ -247,6 +277,10 @@ Result<bool> Reader::readObjects()
     }
     std::sort(m_tables.begin(), m_tables.end(),
               [](const SchemaObject &a, const SchemaObject &b) { return a.name < b.name; });
+    m_columns.reserve(m_tables.size());
+    m_indexes.reserve(m_tables.size());
+    m_foreignKeys.reserve(m_tables.size());
+    m_tableNames.reserve(m_tables.size());
     return true;
 }
 
@@ -272,8 +306,10 @@ Result<bool> Reader::readColumns()
         row.hidden = query->value(7).toInt();
         if (row.pk > 0)
             keyParts[table][row.pk] = row.name;
-        m_columns[table].append(row);
-        m_tableNames.insert(table.toLower(), table);
+        bool first = false;
+        m_columns.rowsOf(table, &first).append(row);
+        if (first)
+            m_tableNames.insert(table.toLower(), table);
     }
     for (auto it = keyParts.cbegin(); it != keyParts.cend(); ++it) {
         QStringList columns;
@@ -305,7 +341,7 @@ Result<bool> Reader::readIndexes()
         return std::unexpected(query.error());
 
     while (query->next()) {
-        QList<IndexRows> &indexes = m_indexes[query->value(0).toString()];
+        QList<IndexRows> &indexes = m_indexes.rowsOf(query->value(0).toString());
         const QString name = query->value(1).toString();
         if (indexes.isEmpty() || indexes.constLast().name != name) {
             IndexRows index;
@@ -332,7 +368,7 @@ Result<bool> Reader::readForeignKeys()
         return std::unexpected(query.error());
 
     while (query->next()) {
-        QList<ForeignKeyRows> &keys = m_foreignKeys[query->value(0).toString()];
+        QList<ForeignKeyRows> &keys = m_foreignKeys.rowsOf(query->value(0).toString());
         const int id = query->value(1).toInt();
         if (keys.isEmpty() || keys.constLast().id != id) {
             ForeignKeyRows key;

@@ -69,6 +69,8 @@ int printScript(CommandContext &context, const Migrator &migrator, const Migrate
     }
     if (!plan)
         return context.fail(plan.error());
+    for (const QString &warning : std::as_const(plan->warnings))
+        context.console().error(Tr::tr("warning: %1").arg(warning));
     context.console().out(MigrationScript::render(*plan));
     return Success;
 }

@@ -60,6 +60,9 @@ struct MigrationPlan
     QStringList headsBefore;
     QStringList headsAfter;
     QList<PlannedRevision> revisions;
+    // What whoever runs the plan must know before running it, one sentence
+    // each: an offline SQLite rebuild that cannot see the database's triggers.
+    QStringList warnings;
 
     bool isEmpty() const { return revisions.isEmpty(); }
 };

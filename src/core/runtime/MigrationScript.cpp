@@ -91,6 +91,8 @@ QString MigrationScript::render(const MigrationPlan &plan, bool withVersionTable
                   + Tr::tr("%n revision(s)", nullptr, int(plan.revisions.size())) + QLatin1Char('\n');
     if (plan.isEmpty())
         return out + Tr::tr("-- nothing to do") + QLatin1Char('\n');
+    for (const QString &warning : plan.warnings)
+        out += QStringLiteral("-- ") + Tr::tr("WARNING: %1").arg(warning) + QLatin1Char('\n');
     if (withVersionTables) {
         out += QLatin1Char('\n');
         for (const Statement &s : VersionTable::createStatements(plan.dialect))

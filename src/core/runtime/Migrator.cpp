@@ -122,7 +122,30 @@ Result<MigrationPlan> Migrator::planOffline(DialectKind dialect, Direction direc
     auto path = direction == Direction::Upgrade ? m_planner.upgrade(target, *current) : m_planner.downgrade(target, *current);
     if (!path)
         return std::unexpected(path.error());
-    return build(dialect, direction, *path, std::move(*state));
+    auto plan = build(dialect, direction, *path, std::move(*state));
+    if (plan && dialect == DialectKind::Sqlite)
+        warnAboutOfflineRebuilds(*plan);
+    return plan;
+}
+
+void Migrator::warnAboutOfflineRebuilds(MigrationPlan &plan)
+{
+    // A SQLite rebuild drops the old table, and SQLite drops its triggers
+    // with it. Online the rebuild creates again the triggers and views the
+    // database really has; offline it knows only what the migrations made.
+    QStringList tables;
+    for (const PlannedRevision &r : std::as_const(plan.revisions)) {
+        for (const Statement &s : r.statements) {
+            if (s.hazards.testFlag(Hazard::RewritesTable) && !s.table.isEmpty() && !tables.contains(s.table))
+                tables << s.table;
+        }
+    }
+    if (tables.isEmpty())
+        return;
+    plan.warnings << Tr::tr("this script rebuilds %1 without looking at the database: triggers on those tables that no "
+                            "migration created are dropped with the old table and not created again, and a view reading "
+                            "them can make the rebuild fail; plan with a connection (without --from) to keep them")
+                         .arg(tables.join(QStringLiteral(", ")));
 }
 
 Result<std::unique_ptr<MigrationLock>> Migrator::lock(const Connection &connection, const MigrateOptions &options) const

@@ -69,6 +69,7 @@ public:
 
 private:
     Result<MigrationPlan> build(DialectKind dialect, Direction direction, const RevisionPath &path, Schema state) const;
+    static void warnAboutOfflineRebuilds(MigrationPlan &plan);
     Result<std::unique_ptr<MigrationLock>> lock(const Connection &connection, const MigrateOptions &options) const;
     Result<void> ensureTables(const Connection &connection, const MigrateOptions &options) const;
     Error positioned(const Error &error, const Migration &migration, const Operation &operation) const;

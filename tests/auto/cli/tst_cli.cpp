@@ -220,6 +220,31 @@ private Q_SLOTS:
         QCOMPARE(scratch->value(0).toInt(), 0);
     }
 
+    void offlineSqliteRebuildWarns()
+    {
+        // upgrade --sql --from on SQLite with a revision that rebuilds a
+        // table: the warning goes to stderr once and into the script, the
+        // script itself to stdout.
+        QVERIFY(writeText(m_dir.filePath(QStringLiteral("migrations/aaaaaaaaaaa2_wider_names.yaml")),
+                          QStringLiteral("revision: aaaaaaaaaaa2\n"
+                                         "down_revision: 212fb330b759\n"
+                                         "message: wider names\n"
+                                         "created: 2026-11-25T10:00:00Z\n"
+                                         "upgrade:\n"
+                                         "  - alter_column: {table: users, column: display_name, type: varchar(200), "
+                                         "existing_type: varchar(100)}\n"
+                                         "downgrade:\n"
+                                         "  - alter_column: {table: users, column: display_name, type: varchar(100), "
+                                         "existing_type: varchar(200)}\n")));
+        const CliRun run = runCli({projectArg(), QStringLiteral("upgrade"), QStringLiteral("--sql"), QStringLiteral("--from"),
+                                   QStringLiteral("212fb330b759")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.startsWith(QLatin1String("schemadesk-cli: warning: this script rebuilds users without looking at the database")),
+                 qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(run.out.contains(QLatin1String("-- WARNING: this script rebuilds users")), qPrintable(run.out));
+    }
+
     void helpForEachVerb_data()
     {
         QTest::addColumn<QString>("verb");

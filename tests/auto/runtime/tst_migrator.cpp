@@ -215,6 +215,51 @@ private Q_SLOTS:
         const QString script = MigrationScript::render(*down);
         QVERIFY2(script.contains(QLatin1String("DROP TABLE \"t3\";")), qPrintable(script));
         QVERIFY(script.contains(QLatin1String("-- destroys data")));
+        QVERIFY(down->warnings.isEmpty()); // nothing rebuilt
+    }
+
+    void offlineSqliteRebuildWarnsAboutTriggers()
+    {
+        // Offline, a SQLite rebuild cannot see the triggers the database has
+        // on the table (SQLite drops them with the old table): the plan says
+        // so, and the script carries it. Online the rebuild keeps them.
+        auto r1 = operationsFromYaml(QStringLiteral(
+            "- create_table: {name: accounts, columns: [{name: id, type: integer, primary_key: true}, {name: balance, type: integer}]}\n"
+            "- create_table: {name: audit, columns: [{name: what, type: text}]}\n"));
+        SD_VERIFY_RESULT(r1);
+        auto r2 = operationsFromYaml(QStringLiteral("- alter_column: {table: accounts, column: balance, type: bigint, existing_type: integer}\n"));
+        SD_VERIFY_RESULT(r2);
+        Migrations ms{migration(QStringLiteral("ccccccccccc1"), {}, 1, QStringLiteral("accounts"), *r1),
+                      migration(QStringLiteral("ccccccccccc2"), {QStringLiteral("ccccccccccc1")}, 2, QStringLiteral("wider"), *r2)};
+        auto graph = RevisionGraph::build(ms);
+        QVERIFY(graph);
+        Migrator migrator(m_project, *graph);
+        auto offline = migrator.planOffline(DialectKind::Sqlite, Direction::Upgrade, QStringLiteral("head"),
+                                            {QStringLiteral("ccccccccccc1")});
+        SD_VERIFY_RESULT(offline);
+        QCOMPARE(offline->warnings.size(), 1);
+        QVERIFY2(offline->warnings.first().contains(QLatin1String("rebuilds accounts without looking at the database")),
+                 qPrintable(offline->warnings.first()));
+        QVERIFY(MigrationScript::render(*offline).contains(QLatin1String("-- WARNING: this script rebuilds accounts")));
+        // PostgreSQL alters the column in place: no warning.
+        auto postgres = migrator.planOffline(DialectKind::PostgreSQL, Direction::Upgrade, QStringLiteral("head"),
+                                             {QStringLiteral("ccccccccccc1")});
+        SD_VERIFY_RESULT(postgres);
+        QVERIFY(postgres->warnings.isEmpty());
+
+        // Online, on a real file with a trigger: the rebuild keeps it, and
+        // the plan has nothing to warn about.
+        auto c = freshDatabase();
+        SD_VERIFY_RESULT(migrator.migrate(*c, Direction::Upgrade, QStringLiteral("ccccccccccc1"), {}));
+        SD_VERIFY_RESULT(c->exec(QStringLiteral("CREATE TRIGGER accounts_audit AFTER UPDATE ON accounts "
+                                                "BEGIN INSERT INTO audit VALUES ('update'); END")));
+        auto online = migrator.plan(*c, Direction::Upgrade, QStringLiteral("head"));
+        SD_VERIFY_RESULT(online);
+        QVERIFY(online->warnings.isEmpty());
+        SD_VERIFY_RESULT(migrator.migrate(*c, Direction::Upgrade, QStringLiteral("head"), {}));
+        auto trigger = c->exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'accounts_audit'"));
+        QVERIFY(trigger && trigger->next());
+        QCOMPARE(trigger->value(0).toInt(), 1);
     }
 };
 

@@ -144,13 +144,18 @@ public:
     }
 
 private:
-    static std::optional<Table> withRenamesApplied(const Table &cfg, const Table &liveTable)
+    // `cfg`'s columns are not lowered yet: the names are compared as the
+    // database stores them (PostgreSQL cuts long ones).
+    std::optional<Table> withRenamesApplied(const Table &cfg, const Table &liveTable) const
     {
         QHash<QString, QString> renames;
         for (const Column &c : cfg.columns) {
-            if (!c.renamedFrom.isEmpty() && !liveTable.column(c.name) && liveTable.column(c.renamedFrom)
-                && !cfg.column(c.renamedFrom))
-                renames.insert(c.renamedFrom, c.name);
+            if (c.renamedFrom.isEmpty())
+                continue;
+            const QString name = m_dialect.storedName(c.name);
+            const QString from = m_dialect.storedName(c.renamedFrom);
+            if (!liveTable.column(name) && liveTable.column(from) && !cfg.column(c.renamedFrom))
+                renames.insert(from, name);
         }
         if (renames.isEmpty())
             return std::nullopt;

@@ -112,6 +112,40 @@ tables:
         QCOMPARE(differences.first().name, longColumn.left(63));
     }
 
+    void renameToANameLongerThanTheServerKeeps()
+    {
+        // renamed_from onto a long name: one rename, to the name the server
+        // will keep, never a drop of the old column.
+        auto before = schemaFromYaml(QStringLiteral(R"(
+tables:
+  - name: shipments
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: tries, type: integer}
+    indexes:
+      - {name: ix_shipments_tries, columns: [tries]}
+)"));
+        SD_VERIFY_RESULT(before);
+        auto live = createAndRead(QStringLiteral("long_rename"), *before);
+        SD_VERIFY_RESULT(live);
+        const QString longName = QStringLiteral("number_of_delivery_attempts_before_the_notification_was_abandoned_x");
+        auto after = schemaFromYaml(QStringLiteral(R"(
+tables:
+  - name: shipments
+    columns:
+      - {name: id, type: bigint, primary_key: true}
+      - {name: %1, type: integer, renamed_from: tries}
+    indexes:
+      - {name: ix_shipments_tries, columns: [%1]}
+)").arg(longName));
+        SD_VERIFY_RESULT(after);
+        const Differences differences = SchemaDiff::compare(*after, *live, Dialect::get(DialectKind::PostgreSQL));
+        QCOMPARE(differences.size(), 1);
+        QCOMPARE(differences.first().kind, Difference::Kind::ColumnRenamed);
+        QCOMPARE(differences.first().oldName, QStringLiteral("tries"));
+        QCOMPARE(differences.first().name, longName.left(63));
+    }
+
 private:
     // `schema` created in a PostgreSQL schema of its own, and read back.
     Result<Schema> createAndRead(const QString &schemaName, const Schema &schema)

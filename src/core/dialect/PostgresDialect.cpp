@@ -37,20 +37,31 @@ QString portableKey(const ColumnType &t)
     }
 }
 
-// Whether the server would cut `name`. Most names are ASCII and short: at
-// most 21 UTF-16 units cannot exceed 63 bytes, so only longer ones are
-// measured.
+// How many UTF-16 units of `name` fit in `maxBytes` bytes of UTF-8, whole
+// characters only (pg_mbcliplen()).
+qsizetype unitsFitting(const QString &name, qsizetype maxBytes)
+{
+    qsizetype bytes = 0;
+    qsizetype units = 0;
+    while (units < name.size()) {
+        const bool pair = QChar::isHighSurrogate(name[units].unicode()) && units + 1 < name.size()
+                          && QChar::isLowSurrogate(name[units + 1].unicode());
+        const char16_t unit = name[units].unicode();
+        const qsizetype width = pair ? 4 : unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+        if (bytes + width > maxBytes)
+            break;
+        bytes += width;
+        units += pair ? 2 : 1;
+    }
+    return units;
+}
+
+// Whether the server would cut `name`. At most 21 UTF-16 units cannot
+// exceed 63 bytes, so the common short name is not measured.
 bool isTooLong(const QString &name)
 {
-    constexpr qsizetype safeLength = PostgresDialect::maxIdentifierBytes / 3;
-    if (name.size() <= safeLength)
-        return false;
-    if (name.size() > PostgresDialect::maxIdentifierBytes)
-        return true; // more units than bytes allowed: too long whatever the characters
-    qsizetype bytes = 0;
-    for (const QChar c : name)
-        bytes += c.unicode() < 0x80 ? 1 : (c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3);
-    return bytes > PostgresDialect::maxIdentifierBytes;
+    return name.size() > PostgresDialect::maxIdentifierBytes / 3
+           && unitsFitting(name, PostgresDialect::maxIdentifierBytes) < name.size();
 }
 
 bool anyTooLong(const QStringList &names)
@@ -70,25 +81,6 @@ void cut(QStringList &names)
         for (QString &name : names)
             cut(name);
     }
-}
-
-// The first `maxBytes` bytes of `name` in UTF-8, cut at a character boundary
-// (pg_mbcliplen()).
-QString clip(const QString &name, qsizetype maxBytes)
-{
-    qsizetype bytes = 0;
-    qsizetype units = 0;
-    while (units < name.size()) {
-        const char32_t code = QChar::isHighSurrogate(name[units].unicode()) && units + 1 < name.size()
-                                  ? QChar::surrogateToUcs4(name[units], name[units + 1])
-                                  : name[units].unicode();
-        const qsizetype width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-        if (bytes + width > maxBytes)
-            break;
-        bytes += width;
-        units += code >= 0x10000 ? 2 : 1;
-    }
-    return name.left(units);
 }
 
 // The long names of `table`'s columns and what the server keeps of them,
@@ -162,26 +154,27 @@ void cutNames(Table &table)
 
 QString PostgresDialect::storedIdentifier(const QString &name)
 {
-    return isTooLong(name) ? clip(name, maxIdentifierBytes) : name;
+    return isTooLong(name) ? name.left(unitsFitting(name, maxIdentifierBytes)) : name;
 }
 
 QString PostgresDialect::defaultPrimaryKeyName(const QString &table)
 {
     const QString label = QStringLiteral("pkey");
-    return clip(table, maxIdentifierBytes - label.size() - 1) + QLatin1Char('_') + label;
+    return table.left(unitsFitting(table, maxIdentifierBytes - label.size() - 1)) + QLatin1Char('_') + label;
 }
 
 std::optional<Column> PostgresDialect::loweredColumn(const Column &column, const Table &table) const
 {
     const bool longName = isTooLong(column.name) || isTooLong(column.renamedFrom) || isTooLong(column.type.enumName);
     // A generated column's expression may name a long column.
-    if (!longName && (column.generated.isEmpty() || cutColumnNames(table).isEmpty()))
+    const QHash<QString, QString> cuts = column.generated.isEmpty() ? QHash<QString, QString>() : cutColumnNames(table);
+    if (!longName && cuts.isEmpty())
         return std::nullopt;
     Column c = column;
     cut(c.name);
     cut(c.renamedFrom);
     cut(c.type.enumName);
-    cutIn(c.generated, cutColumnNames(table));
+    cutIn(c.generated, cuts);
     return c;
 }
 

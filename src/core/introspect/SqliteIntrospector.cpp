@@ -50,20 +50,12 @@ struct ColumnRow
     int hidden = 0;
 };
 
-struct IndexKeyColumn
-{
-    int cid = 0;
-    QString name;
-    bool descending = false;
-    QString collation;
-};
-
 struct IndexRows
 {
     QString name;
     bool unique = false;
     QString origin;
-    QList<IndexKeyColumn> keys;
+    QStringList columns; // a UNIQUE constraint's index (origin 'u'): its key columns; CREATE INDEX: none
 };
 
 struct ForeignKeyRows
@@ -330,11 +322,10 @@ Result<bool> Reader::readIndexes()
     // make reading grow faster than the number of indexes.
     const QString indexList = QStringLiteral("FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il ");
     auto query = m_connection.exec(
-        QStringLiteral("SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, ix.seqno, ix.cid, ix.name, ix.\"desc\", "
-                       "ix.coll ")
+        QStringLiteral("SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, ix.seqno, ix.name ")
         + indexList + QStringLiteral("JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ") + userTablesFilter
         + QStringLiteral(" AND il.origin <> 'c' AND ix.key = 1 "
-                         "UNION ALL SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, 0, NULL, NULL, NULL, NULL ")
+                         "UNION ALL SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, 0, NULL ")
         + indexList + QStringLiteral("WHERE ") + userTablesFilter
         + QStringLiteral(" AND il.origin = 'c' ORDER BY 1, 5, 6"));
     if (!query)
@@ -350,10 +341,8 @@ Result<bool> Reader::readIndexes()
             index.origin = query->value(3).toString();
             indexes.append(index);
         }
-        if (!query->isNull(6)) {
-            indexes.last().keys.append(IndexKeyColumn{query->value(6).toInt(), query->value(7).toString(),
-                                                      query->value(8).toInt() != 0, query->value(9).toString()});
-        }
+        if (!query->isNull(6))
+            indexes.last().columns.append(query->value(6).toString());
     }
     return true;
 }
@@ -435,9 +424,7 @@ Result<bool> Reader::addIndexes(Table &table, const SqliteTableDefinition &defin
 
     for (const IndexRows &rows : std::as_const(indexes)) {
         if (rows.origin == QLatin1String("u")) {
-            QStringList columns;
-            for (const IndexKeyColumn &key : rows.keys)
-                columns.append(key.name);
+            const QStringList &columns = rows.columns;
             UniqueConstraint unique;
             unique.columns = columns;
             for (int i = 0; i < definition.uniqueConstraints.size(); ++i) {

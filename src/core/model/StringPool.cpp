@@ -65,12 +65,6 @@ public:
         });
     }
 
-    void intern(Schema &s)
-    {
-        forEachIn(s.enums, [this](EnumType &e) { intern(e); });
-        forEachIn(s.tables, [this](Table &t) { intern(t); });
-    }
-
     void intern(EnumType &e)
     {
         intern(e.name); // what a column's enumName points at
@@ -138,13 +132,6 @@ void StringPool::intern(EnumType &type)
     Pool &p = pool();
     const auto lock = p.lock();
     p.intern(type);
-}
-
-void StringPool::intern(Schema &schema)
-{
-    Pool &p = pool();
-    const auto lock = p.lock();
-    p.intern(schema);
 }
 
 qsizetype StringPool::purge()

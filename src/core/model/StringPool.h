@@ -22,7 +22,6 @@
 namespace sd {
 
 struct EnumType;
-struct Schema;
 struct Table;
 
 class StringPool
@@ -31,12 +30,10 @@ public:
     // The pooled copy of `text`: equal strings come back sharing one buffer.
     static QString intern(const QString &text);
 
-    // Replaces the recurring strings of `table`, of `type`, or of every table
-    // and enum of `schema` by their pooled copies. Changes no value, only
-    // where the characters are kept.
+    // Replaces the recurring strings of `table` or of `type` by their pooled
+    // copies. Changes no value, only where the characters are kept.
     static void intern(Table &table);
     static void intern(EnumType &type);
-    static void intern(Schema &schema);
 
     // Drops the strings only the pool still refers to; returns how many are left.
     static qsizetype purge();

@@ -30,13 +30,31 @@ public:
         // Purging when the pool has doubled keeps the work per string
         // constant and the pool within twice what is in use.
         if (m_strings.size() >= m_purgeAt)
-            purge();
+            purgeStrings();
         m_strings.insert(text);
     }
 
+    // The names first, then the list itself: equal lists of names (["id"],
+    // ["user_id"]) share one array, so comparing them compares pointers.
     void intern(QStringList &list)
     {
+        if (list.isEmpty())
+            return;
+        if (const auto found = m_lists.constFind(list); found != m_lists.cend()) {
+            list = *found;
+            return;
+        }
         forEachIn(list, [this](QString &s) { intern(s); });
+        if (m_lists.size() >= m_listPurgeAt)
+            purgeLists();
+        m_lists.insert(list);
+    }
+
+    // Lists first: a string that only dead lists held is then free too.
+    void purge()
+    {
+        purgeLists();
+        purgeStrings();
     }
 
     void intern(Column &c)
@@ -51,17 +69,27 @@ public:
 
     void intern(Table &t)
     {
+        intern(t.name);
         forEachIn(t.columns, [this](Column &c) { intern(c); });
         intern(t.primaryKey.columns);
         forEachIn(t.indexes, [this](Index &i) {
+            intern(i.name);
             intern(i.columns);
             intern(i.method);
         });
-        forEachIn(t.uniqueConstraints, [this](UniqueConstraint &u) { intern(u.columns); });
+        forEachIn(t.uniqueConstraints, [this](UniqueConstraint &u) {
+            intern(u.name);
+            intern(u.columns);
+        });
         forEachIn(t.foreignKeys, [this](ForeignKey &f) {
+            intern(f.name);
             intern(f.columns);
             intern(f.referencedTable);
             intern(f.referencedColumns);
+        });
+        forEachIn(t.checks, [this](Check &c) {
+            intern(c.name);
+            intern(c.expression);
         });
     }
 
@@ -71,7 +99,13 @@ public:
         intern(e.values);
     }
 
-    void purge()
+    void purgeLists()
+    {
+        m_lists.removeIf([](const QStringList &l) { return l.isDetached(); });
+        m_listPurgeAt = std::max(minimumPurgeSize, 2 * m_lists.size());
+    }
+
+    void purgeStrings()
     {
         // A string whose buffer only the pool holds is detached. Nothing can
         // start sharing it meanwhile: every other copy comes from the pool,
@@ -100,6 +134,8 @@ private:
 
     QMutex m_mutex;
     QSet<QString> m_strings;
+    QSet<QStringList> m_lists;
+    qsizetype m_listPurgeAt = minimumPurgeSize;
     qsizetype m_purgeAt = minimumPurgeSize;
 };
 

@@ -1,10 +1,10 @@
-// StringPool: equal strings come back sharing one buffer, a table's
-// recurring strings are pooled and its own names left alone, values never
-// change, empty lists are not given buffers, unused strings leave the pool,
-// and two threads pooling at once agree. Then the readers: a schema read
-// from YAML and the same schema read back from a real SQLite file share
-// their column names' characters, which is what makes the diff compare
-// pointers instead of text.
+// StringPool: equal strings come back sharing one buffer, every name of a
+// table is pooled and equal lists of names share one array, comments stay
+// where they are, values never change, empty lists are not given buffers,
+// unused strings and lists leave the pool, and two threads pooling at once
+// agree. Then the readers: a schema read from YAML and the same schema read
+// back from a real SQLite file share their names' characters, which is what
+// makes the diff compare pointers instead of text.
 
 #include "ModelBuilders.h"
 #include "TestDatabase.h"
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(StringPool::intern(QString()).isNull());
     }
 
-    void poolsWhatRecursFromTableToTable()
+    void poolsEveryName()
     {
         Table first = sampleTable();
         Table second = sampleTable();
@@ -85,25 +85,33 @@ private Q_SLOTS:
         StringPool::intern(second);
         QCOMPARE(first, before); // values unchanged
         QCOMPARE(second, before);
+        // Read through const references: a non-const operator[] would detach.
+        const Table &a = first;
+        const Table &b = second;
 
-        // Recurring strings: column names, type and default texts, the
-        // columns of keys, indexes and foreign keys, referenced names.
-        QVERIFY(shares(first.columns[0].name, second.columns[0].name));
-        QVERIFY(shares(first.columns[1].type.enumName, second.columns[1].type.enumName));
-        QVERIFY(shares(first.columns[1].defaultValue.text, second.columns[1].defaultValue.text));
-        QVERIFY(shares(first.primaryKey.columns[0], second.primaryKey.columns[0]));
-        QVERIFY(shares(first.primaryKey.columns[0], first.columns[0].name)); // "id" kept once
-        QVERIFY(shares(first.indexes[0].columns[0], second.columns[1].name));
-        QVERIFY(shares(first.indexes[0].method, second.indexes[0].method));
-        QVERIFY(shares(first.foreignKeys[0].columns[0], second.columns[2].name));
-        QVERIFY(shares(first.foreignKeys[0].referencedTable, second.foreignKeys[0].referencedTable));
-        QVERIFY(shares(first.foreignKeys[0].referencedColumns[0], second.columns[0].name));
+        // Names, type and default texts, the columns of keys, indexes and
+        // foreign keys, referenced names.
+        QVERIFY(shares(a.columns[0].name, b.columns[0].name));
+        QVERIFY(shares(a.columns[1].type.enumName, b.columns[1].type.enumName));
+        QVERIFY(shares(a.columns[1].defaultValue.text, b.columns[1].defaultValue.text));
+        QVERIFY(shares(a.primaryKey.columns[0], b.primaryKey.columns[0]));
+        QVERIFY(shares(a.primaryKey.columns[0], a.columns[0].name)); // "id" kept once
+        QVERIFY(shares(a.indexes[0].columns[0], b.columns[1].name));
+        QVERIFY(shares(a.indexes[0].method, b.indexes[0].method));
+        QVERIFY(shares(a.foreignKeys[0].columns[0], b.columns[2].name));
+        QVERIFY(shares(a.foreignKeys[0].referencedTable, b.foreignKeys[0].referencedTable));
+        QVERIFY(shares(a.foreignKeys[0].referencedColumns[0], b.columns[0].name));
 
-        // A table's own names stay where they are.
-        QVERIFY(!shares(first.name, second.name));
-        QVERIFY(!shares(first.comment, second.comment));
-        QVERIFY(!shares(first.indexes[0].name, second.indexes[0].name));
-        QVERIFY(!shares(first.foreignKeys[0].name, second.foreignKeys[0].name));
+        QVERIFY(shares(a.name, b.name));
+        QVERIFY(shares(a.indexes[0].name, b.indexes[0].name));
+        QVERIFY(shares(a.foreignKeys[0].name, b.foreignKeys[0].name));
+        // Equal lists of names share one array: ["id"] as a key and as a
+        // foreign key's referenced columns, in both tables.
+        QCOMPARE(a.primaryKey.columns.constData(), b.primaryKey.columns.constData());
+        QCOMPARE(a.primaryKey.columns.constData(), b.foreignKeys[0].referencedColumns.constData());
+        QCOMPARE(a.indexes[0].columns.constData(), b.indexes[0].columns.constData());
+        // Comments stay where they are.
+        QVERIFY(!shares(a.comment, b.comment));
     }
 
     void leavesEmptyListsWithoutBuffers()
@@ -139,6 +147,17 @@ private Q_SLOTS:
         // The one still in use is still the pooled one.
         QVERIFY(shares(StringPool::intern(fresh("kept_column_name")), kept));
         kept.clear();
+        QCOMPARE(StringPool::purge(), before);
+
+        // A table's names, and the lists holding them, leave once the
+        // table is gone.
+        {
+            Table t = sampleTable();
+            t.name = fresh("a_table_nobody_else_has");
+            t.primaryKey.columns = {fresh("a_key_nobody_else_has")};
+            StringPool::intern(t);
+            QVERIFY(StringPool::size() > before);
+        }
         QCOMPARE(StringPool::purge(), before);
     }
 
@@ -216,6 +235,11 @@ tables:
         QVERIFY(shares(cfgOrders.indexes[0].columns[0], liveOrders.indexes[0].columns[0]));
         QVERIFY(shares(cfgOrders.foreignKeys[0].referencedTable, liveOrders.foreignKeys[0].referencedTable));
         QVERIFY(shares(cfgOrders.foreignKeys[0].referencedColumns[0], liveOrders.foreignKeys[0].referencedColumns[0]));
+        // Equal lists of names are one array on both sides.
+        QCOMPARE(cfgOrders.foreignKeys[0].referencedColumns.constData(),
+                 liveOrders.foreignKeys[0].referencedColumns.constData());
+        QCOMPARE(cfgOrders.primaryKey.columns.constData(), liveOrders.primaryKey.columns.constData());
+        QVERIFY(shares(cfgOrders.name, liveOrders.name));
         // "id" is one buffer for both tables on both sides.
         QVERIFY(shares(cfgOrders.columns[0].name, live->table(QStringLiteral("customers"))->columns[0].name));
     }

@@ -3,6 +3,7 @@
 // test rows: operationsFromYaml("- drop_table: {name: users}").
 
 #include "Error.h"
+#include "MigrationBuilders.h"
 #include "migration/MigrationReader.h"
 
 namespace sd::testing {
@@ -17,6 +18,22 @@ inline MultiResult<Operations> operationsFromYaml(const QString &items)
     if (!migration)
         return std::unexpected(migration.error());
     return migration->upgrade;
+}
+
+// A line of revisions `<stem>1`, `<stem>2`, ... (stems of 11 characters make
+// 12-character revisions), each over the one before and a minute later,
+// upgrading with the operations of each entry of `upgrades` in turn.
+inline MultiResult<Migrations> linearMigrations(const QString &stem, const QStringList &upgrades)
+{
+    Migrations line;
+    for (int i = 0; i < upgrades.size(); ++i) {
+        auto operations = operationsFromYaml(upgrades[i]);
+        if (!operations)
+            return std::unexpected(operations.error());
+        const QStringList parent = line.isEmpty() ? QStringList{} : QStringList{line.last().revision};
+        line << migration(stem + QString::number(i + 1), parent, i + 1, {}, *operations);
+    }
+    return line;
 }
 
 } // namespace sd::testing

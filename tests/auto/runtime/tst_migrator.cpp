@@ -60,15 +60,15 @@ private Q_SLOTS:
 
     void enumFromAnEarlierRun()
     {
-        auto ops1 = operationsFromYaml(QStringLiteral(
-            "- create_enum: {name: mood, values: [sad, ok]}\n"
-            "- create_table: {name: people, columns: [{name: id, type: integer, primary_key: true}, {name: mood, type: mood}]}\n"));
-        SD_VERIFY_RESULT(ops1);
-        auto ops2 = operationsFromYaml(QStringLiteral("- add_enum_value: {enum: mood, value: happy}\n"));
-        SD_VERIFY_RESULT(ops2);
-        Migration first = migration(QStringLiteral("aaaaaaaaaaa1"), {}, 1, QStringLiteral("people"), *ops1);
-        Migration second = migration(QStringLiteral("aaaaaaaaaaa2"), {first.revision}, 2, QStringLiteral("happy"), *ops2);
-        auto graph = RevisionGraph::build(Migrations{first, second});
+        auto ms = linearMigrations(
+            QStringLiteral("aaaaaaaaaaa"),
+            {QStringLiteral("- create_enum: {name: mood, values: [sad, ok]}\n"
+                            "- create_table: {name: people, columns: [{name: id, type: integer, primary_key: true}, "
+                            "{name: mood, type: mood}]}\n"),
+             QStringLiteral("- add_enum_value: {enum: mood, value: happy}\n")});
+        SD_VERIFY_RESULT(ms);
+        const Migration &first = ms->first();
+        auto graph = RevisionGraph::build(*ms);
         QVERIFY(graph);
         Migrator migrator(m_project, *graph);
         auto c = freshDatabase();
@@ -167,18 +167,14 @@ private Q_SLOTS:
     {
         // r2 inserts an orphan under a deferred foreign key: SQLite finds it
         // only at the batch's COMMIT. r1 must stay, r2 be named, r3 not run.
-        auto r1ops = operationsFromYaml(QStringLiteral(
-            "- sql: \"CREATE TABLE p (id integer PRIMARY KEY)\"\n"
-            "- sql: \"CREATE TABLE c (id integer PRIMARY KEY, p integer REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)\"\n"));
-        SD_VERIFY_RESULT(r1ops);
-        auto r2ops = operationsFromYaml(QStringLiteral("- sql: \"INSERT INTO c VALUES (1, 42)\"\n"));
-        SD_VERIFY_RESULT(r2ops);
-        auto r3ops = operationsFromYaml(QStringLiteral("- sql: \"CREATE TABLE x (id integer)\"\n"));
-        SD_VERIFY_RESULT(r3ops);
-        Migrations ms{migration(QStringLiteral("bbbbbbbbbbb1"), {}, 1, QStringLiteral("tables"), *r1ops),
-                      migration(QStringLiteral("bbbbbbbbbbb2"), {QStringLiteral("bbbbbbbbbbb1")}, 2, QStringLiteral("orphan"), *r2ops),
-                      migration(QStringLiteral("bbbbbbbbbbb3"), {QStringLiteral("bbbbbbbbbbb2")}, 3, QStringLiteral("x"), *r3ops)};
-        auto graph = RevisionGraph::build(ms);
+        auto ms = linearMigrations(
+            QStringLiteral("bbbbbbbbbbb"),
+            {QStringLiteral("- sql: \"CREATE TABLE p (id integer PRIMARY KEY)\"\n"
+                            "- sql: \"CREATE TABLE c (id integer PRIMARY KEY, p integer REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)\"\n"),
+             QStringLiteral("- sql: \"INSERT INTO c VALUES (1, 42)\"\n"),
+             QStringLiteral("- sql: \"CREATE TABLE x (id integer)\"\n")});
+        SD_VERIFY_RESULT(ms);
+        auto graph = RevisionGraph::build(*ms);
         QVERIFY(graph);
         Migrator migrator(m_project, *graph);
         auto c = freshDatabase();
@@ -223,15 +219,14 @@ private Q_SLOTS:
         // Offline, a SQLite rebuild cannot see the triggers the database has
         // on the table (SQLite drops them with the old table): the plan says
         // so, and the script carries it. Online the rebuild keeps them.
-        auto r1 = operationsFromYaml(QStringLiteral(
-            "- create_table: {name: accounts, columns: [{name: id, type: integer, primary_key: true}, {name: balance, type: integer}]}\n"
-            "- create_table: {name: audit, columns: [{name: what, type: text}]}\n"));
-        SD_VERIFY_RESULT(r1);
-        auto r2 = operationsFromYaml(QStringLiteral("- alter_column: {table: accounts, column: balance, type: bigint, existing_type: integer}\n"));
-        SD_VERIFY_RESULT(r2);
-        Migrations ms{migration(QStringLiteral("ccccccccccc1"), {}, 1, QStringLiteral("accounts"), *r1),
-                      migration(QStringLiteral("ccccccccccc2"), {QStringLiteral("ccccccccccc1")}, 2, QStringLiteral("wider"), *r2)};
-        auto graph = RevisionGraph::build(ms);
+        auto ms = linearMigrations(
+            QStringLiteral("ccccccccccc"),
+            {QStringLiteral("- create_table: {name: accounts, columns: [{name: id, type: integer, primary_key: true}, "
+                            "{name: balance, type: integer}]}\n"
+                            "- create_table: {name: audit, columns: [{name: what, type: text}]}\n"),
+             QStringLiteral("- alter_column: {table: accounts, column: balance, type: bigint, existing_type: integer}\n")});
+        SD_VERIFY_RESULT(ms);
+        auto graph = RevisionGraph::build(*ms);
         QVERIFY(graph);
         Migrator migrator(m_project, *graph);
         auto offline = migrator.planOffline(DialectKind::Sqlite, Direction::Upgrade, QStringLiteral("head"),

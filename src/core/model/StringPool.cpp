@@ -12,6 +12,48 @@ namespace sd {
 
 namespace {
 
+// One copy of each value (a string, or a list of names), handed out shared.
+template<typename T>
+class SharedValues
+{
+public:
+    // Makes `value` the pooled copy when there is one.
+    bool share(T &value) const
+    {
+        const auto found = m_values.constFind(value);
+        if (found == m_values.cend())
+            return false;
+        value = *found;
+        return true;
+    }
+
+    void add(const T &value)
+    {
+        // Purging when the set has doubled keeps the work per value
+        // constant and the set within twice what is in use.
+        if (m_values.size() >= m_purgeAt)
+            purge();
+        m_values.insert(value);
+    }
+
+    void purge()
+    {
+        // A value whose buffer only the pool holds is detached. Nothing can
+        // start sharing it meanwhile: every other copy comes from the pool,
+        // under its lock. A literal (no heap buffer) is never detached and
+        // costs nothing to keep.
+        m_values.removeIf([](const T &v) { return v.isDetached(); });
+        m_purgeAt = std::max(minimumPurgeSize, 2 * m_values.size());
+    }
+
+    qsizetype size() const { return m_values.size(); }
+
+private:
+    static constexpr qsizetype minimumPurgeSize = 4096;
+    QSet<T> m_values;
+    qsizetype m_purgeAt = minimumPurgeSize;
+};
+
 // The pool. Every member but lock() expects the caller to hold the lock, so
 // a whole table is pooled under one lock.
 class Pool
@@ -21,40 +63,25 @@ public:
 
     void intern(QString &text)
     {
-        if (text.isEmpty())
-            return;
-        if (const auto found = m_strings.constFind(text); found != m_strings.cend()) {
-            text = *found;
-            return;
-        }
-        // Purging when the pool has doubled keeps the work per string
-        // constant and the pool within twice what is in use.
-        if (m_strings.size() >= m_purgeAt)
-            purgeStrings();
-        m_strings.insert(text);
+        if (!text.isEmpty() && !m_strings.share(text))
+            m_strings.add(text);
     }
 
     // The names first, then the list itself: equal lists of names (["id"],
     // ["user_id"]) share one array, so comparing them compares pointers.
     void intern(QStringList &list)
     {
-        if (list.isEmpty())
+        if (list.isEmpty() || m_lists.share(list))
             return;
-        if (const auto found = m_lists.constFind(list); found != m_lists.cend()) {
-            list = *found;
-            return;
-        }
         forEachIn(list, [this](QString &s) { intern(s); });
-        if (m_lists.size() >= m_listPurgeAt)
-            purgeLists();
-        m_lists.insert(list);
+        m_lists.add(list);
     }
 
     // Lists first: a string that only dead lists held is then free too.
     void purge()
     {
-        purgeLists();
-        purgeStrings();
+        m_lists.purge();
+        m_strings.purge();
     }
 
     void intern(Column &c)
@@ -99,26 +126,9 @@ public:
         intern(e.values);
     }
 
-    void purgeLists()
-    {
-        m_lists.removeIf([](const QStringList &l) { return l.isDetached(); });
-        m_listPurgeAt = std::max(minimumPurgeSize, 2 * m_lists.size());
-    }
-
-    void purgeStrings()
-    {
-        // A string whose buffer only the pool holds is detached. Nothing can
-        // start sharing it meanwhile: every other copy comes from the pool,
-        // under the lock. A literal (no heap buffer) is never detached and
-        // costs nothing to keep.
-        m_strings.removeIf([](const QString &s) { return s.isDetached(); });
-        m_purgeAt = std::max(minimumPurgeSize, 2 * m_strings.size());
-    }
-
     qsizetype size() const { return m_strings.size(); }
 
 private:
-    static constexpr qsizetype minimumPurgeSize = 4096;
 
     // Walks a container only when it holds something: a non-const walk of
     // an empty Qt container gives it a buffer of its own (a detach), which
@@ -133,10 +143,8 @@ private:
     }
 
     QMutex m_mutex;
-    QSet<QString> m_strings;
-    QSet<QStringList> m_lists;
-    qsizetype m_listPurgeAt = minimumPurgeSize;
-    qsizetype m_purgeAt = minimumPurgeSize;
+    SharedValues<QString> m_strings;
+    SharedValues<QStringList> m_lists;
 };
 
 Pool &pool()

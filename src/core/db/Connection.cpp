@@ -152,4 +152,11 @@ Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &bindi
     return query;
 }
 
+std::optional<Error> Connection::rowsError(const QSqlQuery &query, const QString &sql) const
+{
+    if (query.lastError().type() == QSqlError::NoError)
+        return std::nullopt;
+    return Error::database(m_url.serverDescription(), serverMessage(query.lastError()), sql);
+}
+
 } // namespace sd

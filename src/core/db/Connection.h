@@ -10,6 +10,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 namespace sd {
 
@@ -47,6 +48,9 @@ public:
     // Runs one statement with bound values; a failure names the server, the
     // statement and the server's message. The query is forward-only.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &bindings = {}) const;
+    // The error `query` (running `sql`) stopped on while its rows were read,
+    // if it stopped on one: QSqlQuery::next() only returns false.
+    std::optional<Error> rowsError(const QSqlQuery &query, const QString &sql) const;
 
     // Statements run through exec() so far: tests use it to prove that
     // introspection runs a constant number of queries.

@@ -37,6 +37,7 @@ struct SchemaObject
     QString name;
     QString tableName;
     QString sql;
+    qint64 rowid = 0;
 };
 
 struct ColumnRow
@@ -55,15 +56,20 @@ struct IndexRows
     QString name;
     bool unique = false;
     QString origin;
-    QStringList columns; // a UNIQUE constraint's index (origin 'u'): its key columns; CREATE INDEX: none
+    QList<std::pair<int, QString>> columns; // origin 'u' (a UNIQUE constraint's index): seqno, key column; CREATE INDEX: none
 };
 
 struct ForeignKeyRows
 {
+    struct Pair
+    {
+        int seq = 0;
+        QString from;
+        QVariant to; // NULL: the referenced table's primary key
+    };
     int id = 0;
     QString table;
-    QStringList from;
-    QList<QVariant> to;
+    QList<Pair> pairs; // in the order the query gave them; sorted by seq when used
     QString onUpdate;
     QString onDelete;
 };
@@ -139,34 +145,81 @@ Result<bool> checkVersion(const Connection &connection)
     return true;
 }
 
-// Query rows grouped by table. The queries return each table's rows
-// together (ORDER BY m.name), so a table is looked up once, at its first
-// row, not at every row.
-template<typename Row>
-class RowsByTable
+// One query's rows, taken table by table. Each query starts with the
+// rowid its table has in sqlite_master and is ordered by it (ORDER BY
+// m.rowid), which SQLite gives by its scan of sqlite_master, without
+// sorting anything. The reader walks the tables in that order and takes
+// each table's rows from every query at once, then builds the table: what
+// it holds at any time is one table's rows, not the whole schema's, so
+// what it builds from is still in the processor's cache at any size.
+// Within a table the rows come in the pragma's order; where that order
+// matters they are sorted where used (by column number, key position).
+class TableRows
 {
 public:
-    void reserve(qsizetype tables) { m_rows.reserve(tables); }
-
-    // The rows of `table` so far; `first` tells whether this row is its first.
-    QList<Row> &rowsOf(const QString &table, bool *first = nullptr)
+    TableRows(const Connection &connection, QString sql)
+        : m_connection(connection)
+        , m_sql(std::move(sql))
     {
-        const bool isNew = !m_current || table != m_currentTable;
-        if (isNew) {
-            m_currentTable = table;
-            m_current = &m_rows[table]; // valid until the next table is added
-        }
-        if (first)
-            *first = isNew;
-        return *m_current;
     }
 
-    QList<Row> value(const QString &table) const { return m_rows.value(table); }
+    Result<bool> start()
+    {
+        auto query = m_connection.exec(m_sql);
+        if (!query)
+            return std::unexpected(query.error());
+        m_query = std::move(*query);
+        advance();
+        return true;
+    }
+
+    // Calls `fn(query)` for each row of the table whose rowid is `rowid`,
+    // passing over the rows of the tables before it that are not read
+    // (shadow tables of a virtual table, SchemaDesk's own).
+    template<typename Fn>
+    void forEachRowOf(qint64 rowid, Fn &&fn)
+    {
+        while (m_valid && m_rowid < rowid)
+            advance();
+        while (m_valid && m_rowid == rowid) {
+            fn(std::as_const(m_query));
+            advance();
+        }
+    }
+
+    // The error the query stopped on, if it did.
+    std::optional<Error> error() const { return m_connection.rowsError(m_query, m_sql); }
 
 private:
-    QHash<QString, QList<Row>> m_rows;
-    QString m_currentTable;
-    QList<Row> *m_current = nullptr;
+    void advance()
+    {
+        m_valid = m_query.next();
+        if (m_valid)
+            m_rowid = m_query.value(0).toLongLong();
+    }
+
+    const Connection &m_connection;
+    const QString m_sql;
+    QSqlQuery m_query;
+    bool m_valid = false;
+    qint64 m_rowid = 0;
+};
+
+// What the queries give for one table.
+struct TableRowSet
+{
+    QList<ColumnRow> columns;
+    QList<IndexRows> indexes;
+    QList<ForeignKeyRows> foreignKeys;
+};
+
+// A foreign key to the primary key of its table (REFERENCES t with no
+// columns): its columns are known once that table is read.
+struct KeyToPrimaryKey
+{
+    qsizetype table = 0;      // in Schema::tables
+    qsizetype foreignKey = 0; // in its foreignKeys
+    QString referencedTable;  // lower case
 };
 
 class Reader
@@ -181,45 +234,91 @@ public:
 
 private:
     Result<bool> readObjects();
-    Result<bool> readColumns();
-    Result<bool> readIndexes();
-    Result<bool> readForeignKeys();
-    Result<Table> buildTable(const SchemaObject &object) const;
-    Result<bool> addIndexes(Table &table, const SqliteTableDefinition &definition) const;
-    void addForeignKeys(Table &table, const SqliteTableDefinition &definition) const;
+    Result<QStringList> primaryKeyOf(const QString &table) const;
+    static void addColumnRow(TableRowSet &rows, const QSqlQuery &query);
+    static void addIndexRow(TableRowSet &rows, const QSqlQuery &query);
+    static void addForeignKeyRow(TableRowSet &rows, const QSqlQuery &query);
+    Result<Table> buildTable(const SchemaObject &object, TableRowSet &rows);
+    Result<bool> addIndexes(Table &table, const QList<IndexRows> &rows, const SqliteTableDefinition &definition) const;
+    void addForeignKeys(Table &table, QList<ForeignKeyRows> &keys, const SqliteTableDefinition &definition);
     Error unreadable(const Error &parseError, const QString &sql) const
     {
         return Error::database(m_connection.url().serverDescription(), parseError.message, sql);
     }
 
     const Connection &m_connection;
-    QList<SchemaObject> m_tables;       // managed tables, by name
+    QList<SchemaObject> m_tables;       // managed tables, in sqlite_master's rowid order
     QHash<QString, QString> m_indexSql; // index name -> CREATE INDEX
     QList<UnmanagedObject> m_unmanaged;
-    RowsByTable<ColumnRow> m_columns;          // columns in cid order
-    QHash<QString, QStringList> m_primaryKeys; // lower-case table -> PK columns by ordinal
     QHash<QString, QString> m_tableNames;      // lower-case table -> name
-    RowsByTable<IndexRows> m_indexes;          // indexes in pragma order
-    RowsByTable<ForeignKeyRows> m_foreignKeys; // keys by id
+    QHash<QString, QStringList> m_primaryKeys; // lower-case table -> PK columns, of the tables read so far
+    QList<KeyToPrimaryKey> m_keysToPrimaryKeys;
+    qsizetype m_tablesBuilt = 0;
 };
 
 Result<Schema> Reader::read()
 {
     if (auto ok = checkVersion(m_connection); !ok)
         return std::unexpected(ok.error());
-    for (auto step : {&Reader::readObjects, &Reader::readColumns, &Reader::readIndexes, &Reader::readForeignKeys}) {
-        if (auto ok = (this->*step)(); !ok)
+    if (auto ok = readObjects(); !ok)
+        return std::unexpected(ok.error());
+
+    // The key columns of the indexes SQLite made for UNIQUE constraints
+    // (origin 'u') come from pragma_index_xinfo. Those of CREATE INDEX
+    // (origin 'c') are read from the statement itself (addIndexes()): each
+    // pragma_index_xinfo call looks the index up by name, and SQLite keeps
+    // index names in a hash of at most 64 buckets, so a call per index would
+    // make reading grow faster than the number of indexes.
+    const QString indexList = QStringLiteral("FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il ");
+    TableRows columns(m_connection,
+                      QStringLiteral("SELECT m.rowid, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+                                     "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name, 'main') AS p WHERE ")
+                          + userTablesFilter + QStringLiteral(" ORDER BY m.rowid"));
+    TableRows indexes(m_connection,
+                      QStringLiteral("SELECT m.rowid, il.name, il.\"unique\", il.origin, ix.seqno, ix.name ") + indexList
+                          + QStringLiteral("JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ") + userTablesFilter
+                          + QStringLiteral(" AND il.origin <> 'c' AND ix.key = 1 "
+                                           "UNION ALL SELECT m.rowid, il.name, il.\"unique\", il.origin, 0, NULL ")
+                          + indexList + QStringLiteral("WHERE ") + userTablesFilter
+                          + QStringLiteral(" AND il.origin = 'c' ORDER BY 1"));
+    TableRows foreignKeys(m_connection,
+                          QStringLiteral("SELECT m.rowid, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, "
+                                         "f.on_delete, f.seq "
+                                         "FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name, 'main') AS f WHERE ")
+                              + userTablesFilter + QStringLiteral(" ORDER BY m.rowid"));
+    for (TableRows *query : {&columns, &indexes, &foreignKeys}) {
+        if (auto ok = query->start(); !ok)
             return std::unexpected(ok.error());
     }
 
     Schema schema;
+    schema.tables.reserve(m_tables.size());
     for (const SchemaObject &object : std::as_const(m_tables)) {
-        auto table = buildTable(object);
+        TableRowSet rows;
+        columns.forEachRowOf(object.rowid, [&](const QSqlQuery &q) { addColumnRow(rows, q); });
+        indexes.forEachRowOf(object.rowid, [&](const QSqlQuery &q) { addIndexRow(rows, q); });
+        foreignKeys.forEachRowOf(object.rowid, [&](const QSqlQuery &q) { addForeignKeyRow(rows, q); });
+        auto table = buildTable(object, rows);
         if (!table)
             return std::unexpected(table.error());
         StringPool::intern(*table); // while it is in the cache
-        schema.tables.append(*table);
+        m_primaryKeys.insert(table->name.toLower(), table->primaryKey.columns);
+        schema.tables.append(std::move(*table));
+        ++m_tablesBuilt;
     }
+    for (const TableRows *query : {&columns, &indexes, &foreignKeys}) {
+        if (const std::optional<Error> error = query->error())
+            return std::unexpected(*error);
+    }
+    for (const KeyToPrimaryKey &key : std::as_const(m_keysToPrimaryKeys)) {
+        auto columns = primaryKeyOf(key.referencedTable);
+        if (!columns)
+            return std::unexpected(columns.error());
+        schema.tables[key.table].foreignKeys[key.foreignKey].referencedColumns = *columns;
+    }
+    std::sort(schema.tables.begin(), schema.tables.end(),
+              [](const Table &a, const Table &b) { return a.name < b.name; });
+
     schema.unmanaged = m_unmanaged;
     std::stable_sort(schema.unmanaged.begin(), schema.unmanaged.end(),
                      [](const UnmanagedObject &a, const UnmanagedObject &b) {
@@ -228,10 +327,31 @@ Result<Schema> Reader::read()
     return schema;
 }
 
+// The primary key of `table` (lower case): of a table read above, or, for
+// a table SchemaDesk does not read (its own, a virtual table's shadow),
+// asked for on its own.
+Result<QStringList> Reader::primaryKeyOf(const QString &table) const
+{
+    if (const auto found = m_primaryKeys.constFind(table); found != m_primaryKeys.cend())
+        return *found;
+    if (!m_tableNames.contains(table))
+        return QStringList(); // a key to a missing table: SQLite allows it while keys are off
+    auto query = m_connection.exec(
+        QStringLiteral("SELECT name FROM pragma_table_info(?, 'main') WHERE pk > 0 ORDER BY pk"), {m_tableNames.value(table)});
+    if (!query)
+        return std::unexpected(query.error());
+    QStringList columns;
+    while (query->next())
+        columns.append(query->value(0).toString());
+    if (const std::optional<Error> error = m_connection.rowsError(*query, query->lastQuery()))
+        return std::unexpected(*error);
+    return StringPool::intern(columns);
+}
+
 Result<bool> Reader::readObjects()
 {
-    auto query = m_connection.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master "
-                                                  "WHERE type IN ('table', 'index', 'view', 'trigger') ORDER BY name"));
+    auto query = m_connection.exec(QStringLiteral("SELECT type, name, tbl_name, sql, rowid FROM sqlite_master "
+                                                  "WHERE type IN ('table', 'index', 'view', 'trigger')"));
     if (!query)
         return std::unexpected(query.error());
 
@@ -239,7 +359,9 @@ Result<bool> Reader::readObjects()
     QStringList virtualTables;
     while (query->next()) {
         SchemaObject object{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
-                            query->value(3).toString()};
+                            query->value(3).toString(), query->value(4).toLongLong()};
+        if (object.type == QLatin1String("table"))
+            m_tableNames.insert(object.name.toLower(), object.name); // what foreign keys may name
         if (object.type == QLatin1String("index")) {
             m_indexSql.insert(object.name, object.sql);
         } else if (object.type == QLatin1String("view") || object.type == QLatin1String("trigger")) {
@@ -254,6 +376,8 @@ Result<bool> Reader::readObjects()
             tables.append(object);
         }
     }
+    if (const std::optional<Error> error = m_connection.rowsError(*query, query->lastQuery()))
+        return std::unexpected(*error);
 
     for (const SchemaObject &object : std::as_const(tables)) {
         const auto owner = std::find_if(virtualTables.cbegin(), virtualTables.cend(), [&](const QString &vtab) {
@@ -268,112 +392,50 @@ Result<bool> Reader::readObjects()
         m_tables.append(object);
     }
     std::sort(m_tables.begin(), m_tables.end(),
-              [](const SchemaObject &a, const SchemaObject &b) { return a.name < b.name; });
-    m_columns.reserve(m_tables.size());
-    m_indexes.reserve(m_tables.size());
-    m_foreignKeys.reserve(m_tables.size());
-    m_tableNames.reserve(m_tables.size());
+              [](const SchemaObject &a, const SchemaObject &b) { return a.rowid < b.rowid; });
+    m_primaryKeys.reserve(m_tables.size());
     return true;
 }
 
-Result<bool> Reader::readColumns()
+void Reader::addColumnRow(TableRowSet &rows, const QSqlQuery &query)
 {
-    auto query = m_connection.exec(
-        QStringLiteral("SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
-                       "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name, 'main') AS p WHERE ")
-        + userTablesFilter + QStringLiteral(" ORDER BY m.name, p.cid"));
-    if (!query)
-        return std::unexpected(query.error());
-
-    QHash<QString, std::map<int, QString>> keyParts; // table -> pk ordinal -> column
-    while (query->next()) {
-        const QString table = query->value(0).toString();
-        ColumnRow row;
-        row.cid = query->value(1).toInt();
-        row.name = query->value(2).toString();
-        row.declaredType = query->value(3).toString();
-        row.notNull = query->value(4).toInt() != 0;
-        row.defaultSql = query->value(5);
-        row.pk = query->value(6).toInt();
-        row.hidden = query->value(7).toInt();
-        if (row.pk > 0)
-            keyParts[table][row.pk] = row.name;
-        bool first = false;
-        m_columns.rowsOf(table, &first).append(row);
-        if (first)
-            m_tableNames.insert(table.toLower(), table);
-    }
-    for (auto it = keyParts.cbegin(); it != keyParts.cend(); ++it) {
-        QStringList columns;
-        for (const auto &[ordinal, name] : it.value())
-            columns.append(name);
-        m_primaryKeys.insert(it.key().toLower(), columns);
-    }
-    return true;
+    ColumnRow row;
+    row.cid = query.value(1).toInt();
+    row.name = query.value(2).toString();
+    row.declaredType = query.value(3).toString();
+    row.notNull = query.value(4).toInt() != 0;
+    row.defaultSql = query.value(5);
+    row.pk = query.value(6).toInt();
+    row.hidden = query.value(7).toInt();
+    rows.columns.append(row);
 }
 
-Result<bool> Reader::readIndexes()
+void Reader::addIndexRow(TableRowSet &rows, const QSqlQuery &query)
 {
-    // The key columns of the indexes SQLite made for UNIQUE constraints
-    // (origin 'u') come from pragma_index_xinfo. Those of CREATE INDEX
-    // (origin 'c') are read from the statement itself (addIndexes()): each
-    // pragma_index_xinfo call looks the index up by name, and SQLite keeps
-    // index names in a hash of at most 64 buckets, so a call per index would
-    // make reading grow faster than the number of indexes.
-    const QString indexList = QStringLiteral("FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il ");
-    auto query = m_connection.exec(
-        QStringLiteral("SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, ix.seqno, ix.name ")
-        + indexList + QStringLiteral("JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ") + userTablesFilter
-        + QStringLiteral(" AND il.origin <> 'c' AND ix.key = 1 "
-                         "UNION ALL SELECT m.name, il.name, il.\"unique\", il.origin, il.seq, 0, NULL ")
-        + indexList + QStringLiteral("WHERE ") + userTablesFilter
-        + QStringLiteral(" AND il.origin = 'c' ORDER BY 1, 5, 6"));
-    if (!query)
-        return std::unexpected(query.error());
-
-    while (query->next()) {
-        QList<IndexRows> &indexes = m_indexes.rowsOf(query->value(0).toString());
-        const QString name = query->value(1).toString();
-        if (indexes.isEmpty() || indexes.constLast().name != name) {
-            IndexRows index;
-            index.name = name;
-            index.unique = query->value(2).toInt() != 0;
-            index.origin = query->value(3).toString();
-            indexes.append(index);
-        }
-        if (!query->isNull(6))
-            indexes.last().columns.append(query->value(6).toString());
+    QList<IndexRows> &indexes = rows.indexes;
+    const QString name = query.value(1).toString();
+    auto index = std::find_if(indexes.rbegin(), indexes.rend(), [&](const IndexRows &i) { return i.name == name; });
+    if (index == indexes.rend()) {
+        indexes.append(IndexRows{name, query.value(2).toInt() != 0, query.value(3).toString(), {}});
+        index = indexes.rbegin();
     }
-    return true;
+    if (!query.isNull(5))
+        index->columns.append({query.value(4).toInt(), query.value(5).toString()});
 }
 
-Result<bool> Reader::readForeignKeys()
+void Reader::addForeignKeyRow(TableRowSet &rows, const QSqlQuery &query)
 {
-    auto query = m_connection.exec(
-        QStringLiteral("SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
-                       "FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name, 'main') AS f WHERE ")
-        + userTablesFilter + QStringLiteral(" ORDER BY m.name, f.id, f.seq"));
-    if (!query)
-        return std::unexpected(query.error());
-
-    while (query->next()) {
-        QList<ForeignKeyRows> &keys = m_foreignKeys.rowsOf(query->value(0).toString());
-        const int id = query->value(1).toInt();
-        if (keys.isEmpty() || keys.constLast().id != id) {
-            ForeignKeyRows key;
-            key.id = id;
-            key.table = query->value(2).toString();
-            key.onUpdate = query->value(5).toString();
-            key.onDelete = query->value(6).toString();
-            keys.append(key);
-        }
-        keys.last().from.append(query->value(3).toString());
-        keys.last().to.append(query->value(4));
+    QList<ForeignKeyRows> &keys = rows.foreignKeys;
+    const int id = query.value(1).toInt();
+    auto key = std::find_if(keys.rbegin(), keys.rend(), [&](const ForeignKeyRows &k) { return k.id == id; });
+    if (key == keys.rend()) {
+        keys.append(ForeignKeyRows{id, query.value(2).toString(), {}, query.value(5).toString(), query.value(6).toString()});
+        key = keys.rbegin();
     }
-    return true;
+    key->pairs.append({query.value(7).toInt(), query.value(3).toString(), query.value(4)});
 }
 
-Result<Table> Reader::buildTable(const SchemaObject &object) const
+Result<Table> Reader::buildTable(const SchemaObject &object, TableRowSet &rows)
 {
     auto parsed = SqliteTableParser::parseTable(object.sql);
     if (!parsed)
@@ -382,7 +444,13 @@ Result<Table> Reader::buildTable(const SchemaObject &object) const
 
     Table table;
     table.name = object.name;
-    for (const ColumnRow &row : m_columns.value(object.name)) {
+    const auto byCid = [](const ColumnRow &a, const ColumnRow &b) { return a.cid < b.cid; };
+    if (!std::is_sorted(rows.columns.cbegin(), rows.columns.cend(), byCid))
+        std::sort(rows.columns.begin(), rows.columns.end(), byCid);
+    std::map<int, QString> keyParts; // pk ordinal -> column
+    for (const ColumnRow &row : std::as_const(rows.columns)) {
+        if (row.pk > 0)
+            keyParts[row.pk] = row.name;
         if (row.hidden == 1) // a virtual table's hidden column
             continue;
         const SqliteColumnDefinition *parsedColumn = definition.column(row.name);
@@ -401,22 +469,23 @@ Result<Table> Reader::buildTable(const SchemaObject &object) const
         table.columns.append(column);
     }
 
-    table.primaryKey.columns = m_primaryKeys.value(object.name.toLower());
+    for (const auto &[ordinal, name] : keyParts)
+        table.primaryKey.columns.append(name);
     if (!table.primaryKey.columns.isEmpty())
         table.primaryKey.name = definition.primaryKey.name;
 
-    if (auto ok = addIndexes(table, definition); !ok)
+    if (auto ok = addIndexes(table, rows.indexes, definition); !ok)
         return std::unexpected(ok.error());
-    addForeignKeys(table, definition);
+    addForeignKeys(table, rows.foreignKeys, definition);
     table.checks = definition.checks;
     return table;
 }
 
-Result<bool> Reader::addIndexes(Table &table, const SqliteTableDefinition &definition) const
+Result<bool> Reader::addIndexes(Table &table, const QList<IndexRows> &rows, const SqliteTableDefinition &definition) const
 {
     QList<bool> uniqueUsed(definition.uniqueConstraints.size(), false);
     QList<std::pair<int, UniqueConstraint>> uniques; // autoindex number, constraint
-    QList<IndexRows> indexes = m_indexes.value(table.name);
+    QList<IndexRows> indexes = rows;
     // Autoindexes in declaration order, so that names match the SQL's UNIQUEs in turn.
     std::stable_sort(indexes.begin(), indexes.end(), [](const IndexRows &a, const IndexRows &b) {
         return autoindexNumber(a.name) < autoindexNumber(b.name);
@@ -424,7 +493,11 @@ Result<bool> Reader::addIndexes(Table &table, const SqliteTableDefinition &defin
 
     for (const IndexRows &rows : std::as_const(indexes)) {
         if (rows.origin == QLatin1String("u")) {
-            const QStringList &columns = rows.columns;
+            QList<std::pair<int, QString>> keyColumns = rows.columns;
+            std::sort(keyColumns.begin(), keyColumns.end()); // by seqno
+            QStringList columns;
+            for (const auto &[seqno, column] : std::as_const(keyColumns))
+                columns.append(column);
             UniqueConstraint unique;
             unique.columns = columns;
             for (int i = 0; i < definition.uniqueConstraints.size(); ++i) {
@@ -467,30 +540,42 @@ Result<bool> Reader::addIndexes(Table &table, const SqliteTableDefinition &defin
     return true;
 }
 
-void Reader::addForeignKeys(Table &table, const SqliteTableDefinition &definition) const
+void Reader::addForeignKeys(Table &table, QList<ForeignKeyRows> &keys, const SqliteTableDefinition &definition)
 {
     // The pragma numbers keys from the last declared: declaration order is
     // descending id, the order the parser lists them in.
-    QList<ForeignKeyRows> keys = m_foreignKeys.value(table.name);
     std::sort(keys.begin(), keys.end(), [](const ForeignKeyRows &a, const ForeignKeyRows &b) { return a.id > b.id; });
+    // Each key's column pairs in key order.
+    QList<QStringList> from(keys.size());
+    for (int k = 0; k < keys.size(); ++k) {
+        QList<ForeignKeyRows::Pair> &pairs = keys[k].pairs;
+        std::sort(pairs.begin(), pairs.end(), [](const auto &a, const auto &b) { return a.seq < b.seq; });
+        for (const ForeignKeyRows::Pair &pair : std::as_const(pairs))
+            from[k].append(pair.from);
+    }
 
     bool positional = keys.size() == definition.foreignKeys.size();
     for (int i = 0; positional && i < keys.size(); ++i)
-        positional = sameNames(keys[i].from, definition.foreignKeys[i].columns);
+        positional = sameNames(from[i], definition.foreignKeys[i].columns);
     QList<bool> used(definition.foreignKeys.size(), false);
 
     for (int k = 0; k < keys.size(); ++k) {
         const ForeignKeyRows &rows = keys[k];
         ForeignKey fk;
-        fk.columns = rows.from;
+        fk.columns = from[k];
         fk.referencedTable = m_tableNames.value(rows.table.toLower(), rows.table);
-        const bool toPrimaryKey
-            = std::any_of(rows.to.cbegin(), rows.to.cend(), [](const QVariant &v) { return v.isNull(); });
+        const bool toPrimaryKey = std::any_of(rows.pairs.cbegin(), rows.pairs.cend(),
+                                              [](const ForeignKeyRows::Pair &p) { return p.to.isNull(); });
         if (toPrimaryKey) {
-            fk.referencedColumns = m_primaryKeys.value(rows.table.toLower());
+            // That table may come later; its own, if it is this one.
+            const QString referenced = rows.table.toLower();
+            if (referenced == table.name.toLower())
+                fk.referencedColumns = table.primaryKey.columns;
+            else
+                m_keysToPrimaryKeys.append({m_tablesBuilt, table.foreignKeys.size(), referenced});
         } else {
-            for (const QVariant &to : rows.to)
-                fk.referencedColumns.append(to.toString());
+            for (const ForeignKeyRows::Pair &pair : rows.pairs)
+                fk.referencedColumns.append(pair.to.toString());
         }
         fk.onDelete = actionFromPragma(rows.onDelete);
         fk.onUpdate = actionFromPragma(rows.onUpdate);

@@ -164,6 +164,15 @@ QString StringPool::intern(const QString &text)
     return pooled;
 }
 
+QStringList StringPool::intern(const QStringList &names)
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    QStringList pooled = names;
+    p.intern(pooled);
+    return pooled;
+}
+
 void StringPool::intern(Table &table)
 {
     Pool &p = pool();

@@ -20,6 +20,7 @@
 // database thread while the GUI thread loads the configuration.
 
 #include <QString>
+#include <QStringList>
 
 namespace sd {
 
@@ -31,6 +32,8 @@ class StringPool
 public:
     // The pooled copy of `text`: equal strings come back sharing one buffer.
     static QString intern(const QString &text);
+    // The pooled copy of a list of names, its names pooled too.
+    static QStringList intern(const QStringList &names);
 
     // Replaces the names of `table` or of `type` by their pooled copies.
     // Changes no value, only where the characters are kept.

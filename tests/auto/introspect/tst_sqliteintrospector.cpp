@@ -305,6 +305,40 @@ void TestSqliteIntrospector::readTable_data()
                                           "CONSTRAINT fk_xy FOREIGN KEY (x, y) REFERENCES p2)")}
             << t;
     }
+    // The reader builds each table as it reads it, in the order of
+    // sqlite_master: a key to a primary key it has not read yet, or never
+    // reads, still gets that key's columns.
+    {
+        Table t;
+        t.name = QStringLiteral("early");
+        t.columns = {idColumn(), column(QStringLiteral("later_id"), of(Kind::Text))};
+        t.primaryKey.columns = {QStringLiteral("id")};
+        t.foreignKeys = {foreignKey(QString(), {QStringLiteral("later_id")}, QStringLiteral("later"), {QStringLiteral("b")})};
+        QTest::newRow("foreign key to the implicit primary key of a table created later")
+            << QStringList{QStringLiteral("CREATE TABLE early (id INTEGER PRIMARY KEY, later_id TEXT REFERENCES LATER)"),
+                           QStringLiteral("CREATE TABLE later (a INT, b TEXT NOT NULL, PRIMARY KEY (b))")}
+            << t;
+    }
+    {
+        Table t;
+        t.name = QStringLiteral("tree");
+        t.columns = {idColumn(), column(QStringLiteral("parent"), of(Kind::Integer))};
+        t.primaryKey.columns = {QStringLiteral("id")};
+        t.foreignKeys = {foreignKey(QString(), {QStringLiteral("parent")}, QStringLiteral("tree"), {QStringLiteral("id")})};
+        QTest::newRow("foreign key to the implicit primary key of its own table")
+            << QStringList{QStringLiteral("CREATE TABLE tree (id INTEGER PRIMARY KEY, parent INT REFERENCES tree)")} << t;
+    }
+    {
+        Table t;
+        t.name = QStringLiteral("audit");
+        t.columns = {column(QStringLiteral("version"), of(Kind::Varchar, 32))};
+        t.foreignKeys = {foreignKey(QString(), {QStringLiteral("version")}, QStringLiteral("schemadesk_version"),
+                                    {QStringLiteral("version_num")})};
+        QTest::newRow("foreign key to the implicit primary key of a table not read")
+            << QStringList{QStringLiteral("CREATE TABLE schemadesk_version (version_num VARCHAR(32) PRIMARY KEY)"),
+                           QStringLiteral("CREATE TABLE audit (version VARCHAR(32) REFERENCES schemadesk_version)")}
+            << t;
+    }
     {
         Table t;
         t.name = QStringLiteral("c3");

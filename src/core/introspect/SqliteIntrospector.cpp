@@ -51,12 +51,11 @@ struct ColumnRow
     int hidden = 0;
 };
 
+// The index SQLite made for a UNIQUE constraint (origin 'u').
 struct IndexRows
 {
-    QString name;
-    bool unique = false;
-    QString origin;
-    QList<std::pair<int, QString>> columns; // origin 'u' (a UNIQUE constraint's index): seqno, key column; CREATE INDEX: none
+    QString name;                           // sqlite_autoindex_<table>_<N>
+    QList<std::pair<int, QString>> columns; // seqno, key column
 };
 
 struct ForeignKeyRows
@@ -239,7 +238,7 @@ private:
     static void addIndexRow(TableRowSet &rows, const QSqlQuery &query);
     static void addForeignKeyRow(TableRowSet &rows, const QSqlQuery &query);
     Result<Table> buildTable(const SchemaObject &object, TableRowSet &rows);
-    Result<bool> addIndexes(Table &table, const QList<IndexRows> &rows, const SqliteTableDefinition &definition) const;
+    Result<bool> addIndexes(Table &table, QList<IndexRows> &autoindexes, const SqliteTableDefinition &definition) const;
     void addForeignKeys(Table &table, QList<ForeignKeyRows> &keys, const SqliteTableDefinition &definition);
     Error unreadable(const Error &parseError, const QString &sql) const
     {
@@ -248,7 +247,7 @@ private:
 
     const Connection &m_connection;
     QList<SchemaObject> m_tables;       // managed tables, in sqlite_master's rowid order
-    QHash<QString, QString> m_indexSql; // index name -> CREATE INDEX
+    QHash<QString, QList<SchemaObject>> m_createIndexes; // lower-case table -> its CREATE INDEX statements
     QList<UnmanagedObject> m_unmanaged;
     QHash<QString, QString> m_tableNames;      // lower-case table -> name
     QHash<QString, QStringList> m_primaryKeys; // lower-case table -> PK columns, of the tables read so far
@@ -264,23 +263,21 @@ Result<Schema> Reader::read()
         return std::unexpected(ok.error());
 
     // The key columns of the indexes SQLite made for UNIQUE constraints
-    // (origin 'u') come from pragma_index_xinfo. Those of CREATE INDEX
-    // (origin 'c') are read from the statement itself (addIndexes()): each
-    // pragma_index_xinfo call looks the index up by name, and SQLite keeps
-    // index names in a hash of at most 64 buckets, so a call per index would
-    // make reading grow faster than the number of indexes.
-    const QString indexList = QStringLiteral("FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il ");
+    // (origin 'u') come from pragma_index_xinfo. CREATE INDEX statements
+    // (origin 'c') are the indexes with SQL in sqlite_master, read from the
+    // statement itself (addIndexes()). Each pragma call looks its table or
+    // index up by name, and SQLite keeps names in hashes of at most 64
+    // buckets, so every call per table or per index makes reading grow
+    // faster than the schema.
     TableRows columns(m_connection,
                       QStringLiteral("SELECT m.rowid, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
                                      "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name, 'main') AS p WHERE ")
                           + userTablesFilter + QStringLiteral(" ORDER BY m.rowid"));
     TableRows indexes(m_connection,
-                      QStringLiteral("SELECT m.rowid, il.name, il.\"unique\", il.origin, ix.seqno, ix.name ") + indexList
-                          + QStringLiteral("JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ") + userTablesFilter
-                          + QStringLiteral(" AND il.origin <> 'c' AND ix.key = 1 "
-                                           "UNION ALL SELECT m.rowid, il.name, il.\"unique\", il.origin, 0, NULL ")
-                          + indexList + QStringLiteral("WHERE ") + userTablesFilter
-                          + QStringLiteral(" AND il.origin = 'c' ORDER BY 1"));
+                      QStringLiteral("SELECT m.rowid, il.name, ix.seqno, ix.name "
+                                     "FROM sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il "
+                                     "JOIN pragma_index_xinfo(il.name, 'main') AS ix WHERE ")
+                          + userTablesFilter + QStringLiteral(" AND il.origin = 'u' AND ix.key = 1 ORDER BY m.rowid"));
     TableRows foreignKeys(m_connection,
                           QStringLiteral("SELECT m.rowid, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, "
                                          "f.on_delete, f.seq "
@@ -363,7 +360,10 @@ Result<bool> Reader::readObjects()
         if (object.type == QLatin1String("table"))
             m_tableNames.insert(object.name.toLower(), object.name); // what foreign keys may name
         if (object.type == QLatin1String("index")) {
-            m_indexSql.insert(object.name, object.sql);
+            // The indexes SQLite makes for UNIQUE and PRIMARY KEY have no SQL
+            // and come from the pragmas.
+            if (!query->isNull(3))
+                m_createIndexes[object.tableName.toLower()].append(object);
         } else if (object.type == QLatin1String("view") || object.type == QLatin1String("trigger")) {
             const QString table = object.type == QLatin1String("trigger") ? object.tableName : QString();
             m_unmanaged.append(UnmanagedObject{object.type, object.name, table, object.sql});
@@ -416,11 +416,10 @@ void Reader::addIndexRow(TableRowSet &rows, const QSqlQuery &query)
     const QString name = query.value(1).toString();
     auto index = std::find_if(indexes.rbegin(), indexes.rend(), [&](const IndexRows &i) { return i.name == name; });
     if (index == indexes.rend()) {
-        indexes.append(IndexRows{name, query.value(2).toInt() != 0, query.value(3).toString(), {}});
+        indexes.append(IndexRows{name, {}});
         index = indexes.rbegin();
     }
-    if (!query.isNull(5))
-        index->columns.append({query.value(4).toInt(), query.value(5).toString()});
+    index->columns.append({query.value(2).toInt(), query.value(3).toString()});
 }
 
 void Reader::addForeignKeyRow(TableRowSet &rows, const QSqlQuery &query)
@@ -481,48 +480,41 @@ Result<Table> Reader::buildTable(const SchemaObject &object, TableRowSet &rows)
     return table;
 }
 
-Result<bool> Reader::addIndexes(Table &table, const QList<IndexRows> &rows, const SqliteTableDefinition &definition) const
+Result<bool> Reader::addIndexes(Table &table, QList<IndexRows> &autoindexes, const SqliteTableDefinition &definition) const
 {
     QList<bool> uniqueUsed(definition.uniqueConstraints.size(), false);
     QList<std::pair<int, UniqueConstraint>> uniques; // autoindex number, constraint
-    QList<IndexRows> indexes = rows;
     // Autoindexes in declaration order, so that names match the SQL's UNIQUEs in turn.
-    std::stable_sort(indexes.begin(), indexes.end(), [](const IndexRows &a, const IndexRows &b) {
+    std::stable_sort(autoindexes.begin(), autoindexes.end(), [](const IndexRows &a, const IndexRows &b) {
         return autoindexNumber(a.name) < autoindexNumber(b.name);
     });
-
-    for (const IndexRows &rows : std::as_const(indexes)) {
-        if (rows.origin == QLatin1String("u")) {
-            QList<std::pair<int, QString>> keyColumns = rows.columns;
-            std::sort(keyColumns.begin(), keyColumns.end()); // by seqno
-            QStringList columns;
-            for (const auto &[seqno, column] : std::as_const(keyColumns))
-                columns.append(column);
-            UniqueConstraint unique;
-            unique.columns = columns;
-            for (int i = 0; i < definition.uniqueConstraints.size(); ++i) {
-                if (!uniqueUsed[i] && sameNames(definition.uniqueConstraints[i].columns, columns)) {
-                    uniqueUsed[i] = true;
-                    unique.name = definition.uniqueConstraints[i].name;
-                    break;
-                }
+    for (IndexRows &autoindex : autoindexes) {
+        std::sort(autoindex.columns.begin(), autoindex.columns.end()); // by seqno
+        UniqueConstraint unique;
+        for (const auto &[seqno, column] : std::as_const(autoindex.columns))
+            unique.columns.append(column);
+        for (int i = 0; i < definition.uniqueConstraints.size(); ++i) {
+            if (!uniqueUsed[i] && sameNames(definition.uniqueConstraints[i].columns, unique.columns)) {
+                uniqueUsed[i] = true;
+                unique.name = definition.uniqueConstraints[i].name;
+                break;
             }
-            uniques.append({autoindexNumber(rows.name), unique});
-        } else if (rows.origin == QLatin1String("c")) {
-            const QString sql = m_indexSql.value(rows.name);
-            const auto parsed = SqliteTableParser::parseIndex(sql);
-            if (!parsed)
-                return std::unexpected(unreadable(parsed.error(), sql));
-            Index index;
-            index.name = rows.name;
-            index.unique = rows.unique;
-            index.where = parsed->where;
-            if (const std::optional<QStringList> columns = plainIndexColumns(*parsed, definition))
-                index.columns = *columns;
-            else
-                index.expression = parsed->elements;
-            table.indexes.append(index);
         }
+        uniques.append({autoindexNumber(autoindex.name), unique});
+    }
+    for (const SchemaObject &statement : m_createIndexes.value(table.name.toLower())) {
+        const auto parsed = SqliteTableParser::parseIndex(statement.sql);
+        if (!parsed)
+            return std::unexpected(unreadable(parsed.error(), statement.sql));
+        Index index;
+        index.name = statement.name;
+        index.unique = parsed->unique;
+        index.where = parsed->where;
+        if (const std::optional<QStringList> columns = plainIndexColumns(*parsed, definition))
+            index.columns = *columns;
+        else
+            index.expression = parsed->elements;
+        table.indexes.append(index);
     }
 
     std::sort(table.indexes.begin(), table.indexes.end(),

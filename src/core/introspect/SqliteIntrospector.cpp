@@ -249,7 +249,7 @@ private:
     QList<SchemaObject> m_tables;       // managed tables, in sqlite_master's rowid order
     QHash<QString, QList<SchemaObject>> m_createIndexes; // lower-case table -> its CREATE INDEX statements
     QList<UnmanagedObject> m_unmanaged;
-    QHash<QString, QString> m_tableNames;      // lower-case table -> name
+    QHash<QString, QString> m_tableNames;      // lower-case table -> name, of every table but virtual ones
     QHash<QString, QStringList> m_primaryKeys; // lower-case table -> PK columns, of the tables read so far
     QList<KeyToPrimaryKey> m_keysToPrimaryKeys;
     qsizetype m_tablesBuilt = 0;
@@ -332,7 +332,7 @@ Result<QStringList> Reader::primaryKeyOf(const QString &table) const
     if (const auto found = m_primaryKeys.constFind(table); found != m_primaryKeys.cend())
         return *found;
     if (!m_tableNames.contains(table))
-        return QStringList(); // a key to a missing table: SQLite allows it while keys are off
+        return QStringList(); // a key to a missing or a virtual table: SQLite allows it while keys are off
     auto query = m_connection.exec(
         QStringLiteral("SELECT name FROM pragma_table_info(?, 'main') WHERE pk > 0 ORDER BY pk"), {m_tableNames.value(table)});
     if (!query)
@@ -357,7 +357,7 @@ Result<bool> Reader::readObjects()
     while (query->next()) {
         SchemaObject object{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
                             query->value(3).toString(), query->value(4).toLongLong()};
-        if (object.type == QLatin1String("table"))
+        if (object.type == QLatin1String("table") && !isVirtualTableSql(object.sql))
             m_tableNames.insert(object.name.toLower(), object.name); // what foreign keys may name
         if (object.type == QLatin1String("index")) {
             // The indexes SQLite makes for UNIQUE and PRIMARY KEY have no SQL

@@ -511,12 +511,21 @@ void TestSqliteIntrospector::virtualTablesAreUnmanaged()
     QVERIFY(connection);
     if (!connection->exec(QStringLiteral("CREATE VIRTUAL TABLE docs USING fts5(title, body)")))
         QSKIP("this SQLite has no FTS5");
-    run(*connection, {QStringLiteral("CREATE TABLE docs_meta (id INTEGER PRIMARY KEY)")});
+    // Keys to the implicit primary key of a virtual table (none it can
+    // tell) and of one of its shadow tables (never read as a table).
+    run(*connection, {QStringLiteral("CREATE TABLE docs_meta (id INTEGER PRIMARY KEY, doc INT REFERENCES docs, "
+                                     "block INT REFERENCES docs_data)")});
 
     const auto schema = SqliteIntrospector::read(*connection);
     SD_VERIFY_RESULT(schema);
     QCOMPARE(schema->tables.size(), 1);
-    QCOMPARE(schema->tables.constFirst().name, QStringLiteral("docs_meta"));
+    const Table &meta = schema->tables.constFirst();
+    QCOMPARE(meta.name, QStringLiteral("docs_meta"));
+    QCOMPARE(meta.foreignKeys.size(), 2);
+    QCOMPARE(meta.foreignKeys[0].referencedTable, QStringLiteral("docs"));
+    QCOMPARE(meta.foreignKeys[0].referencedColumns, QStringList());
+    QCOMPARE(meta.foreignKeys[1].referencedTable, QStringLiteral("docs_data"));
+    QCOMPARE(meta.foreignKeys[1].referencedColumns, QStringList{QStringLiteral("id")});
 
     QStringList kinds;
     for (const UnmanagedObject &object : schema->unmanaged)

@@ -33,6 +33,14 @@ struct Matching
     QVarLengthArray<const T *, 8> onlyLive;
 };
 
+// The same list on both sides (StringPool shares equal lists): nothing in
+// it can differ, since no comparison tells an object from itself.
+template<typename T>
+bool sameList(const QList<T> &configured, const QList<T> &live)
+{
+    return configured.constData() == live.constData() && configured.size() == live.size();
+}
+
 template<typename T, typename KeyFn>
 Matching<T> match(const QList<T> &configured, const QList<T> &live, KeyFn definitionKey)
 {
@@ -273,6 +281,8 @@ private:
 
     void compareIndexes(const Table &cfg, const Table &live)
     {
+        if (sameList(cfg.indexes, live.indexes))
+            return;
         const auto m = match(cfg.indexes, live.indexes, [this](const Index &i) -> QString {
             return QString::number(i.unique) + QLatin1Char('|') + indexElementsKey(i) + QLatin1Char('|')
                    + SqlExpression::comparisonKey(i.where) + QLatin1Char('|') + i.method.toLower();
@@ -292,6 +302,8 @@ private:
 
     void compareUniques(const Table &cfg, const Table &live)
     {
+        if (sameList(cfg.uniqueConstraints, live.uniqueConstraints))
+            return;
         const auto m = match(cfg.uniqueConstraints, live.uniqueConstraints,
                              [](const UniqueConstraint &u) -> QString { return u.columns.join(QLatin1Char(',')); });
         for (const auto &[c, l] : m.pairs) {
@@ -307,6 +319,8 @@ private:
 
     void compareForeignKeys(const Table &cfg, const Table &live)
     {
+        if (sameList(cfg.foreignKeys, live.foreignKeys))
+            return;
         const auto m = match(cfg.foreignKeys, live.foreignKeys, [](const ForeignKey &f) -> QString {
             return f.columns.join(QLatin1Char(',')) + QLatin1Char('>') + f.referencedTable + QLatin1Char('.')
                    + f.referencedColumns.join(QLatin1Char(','));
@@ -326,6 +340,8 @@ private:
 
     void compareChecks(const Table &cfg, const Table &live)
     {
+        if (sameList(cfg.checks, live.checks))
+            return;
         const auto m = match(cfg.checks, live.checks,
                              [](const Check &c) -> QString { return SqlExpression::comparisonKey(c.expression); });
         for (const auto &[c, l] : m.pairs) {

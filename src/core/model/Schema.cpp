@@ -1,5 +1,7 @@
 #include "Schema.h"
 
+#include <QHashFunctions>
+
 #include <algorithm>
 
 namespace sd {
@@ -19,6 +21,26 @@ QString DefaultValue::display() const
     case Kind::Null: return QStringLiteral("NULL");
     }
     return {};
+}
+
+size_t qHash(const Index &index, size_t seed) noexcept
+{
+    return qHashMulti(seed, index.name, index.columns, index.unique);
+}
+
+size_t qHash(const UniqueConstraint &unique, size_t seed) noexcept
+{
+    return qHashMulti(seed, unique.name, unique.columns);
+}
+
+size_t qHash(const ForeignKey &key, size_t seed) noexcept
+{
+    return qHashMulti(seed, key.name, key.columns, key.referencedTable);
+}
+
+size_t qHash(const Check &check, size_t seed) noexcept
+{
+    return qHashMulti(seed, check.name, check.expression);
 }
 
 QString referentialActionKey(ReferentialAction action)

@@ -107,6 +107,13 @@ struct Check
     bool operator==(const Check &) const = default;
 };
 
+// Consistent with ==, from a few fields that tell most values apart: the
+// pool (StringPool) keeps one copy of each equal list of them.
+size_t qHash(const Index &index, size_t seed = 0) noexcept;
+size_t qHash(const UniqueConstraint &unique, size_t seed = 0) noexcept;
+size_t qHash(const ForeignKey &key, size_t seed = 0) noexcept;
+size_t qHash(const Check &check, size_t seed = 0) noexcept;
+
 struct EnumType
 {
     QString name;

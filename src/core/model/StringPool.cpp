@@ -17,6 +17,12 @@ template<typename T>
 class SharedValues
 {
 public:
+    explicit SharedValues(qsizetype minimumPurgeSize)
+        : m_minimumPurgeSize(minimumPurgeSize)
+        , m_purgeAt(minimumPurgeSize)
+    {
+    }
+
     // Makes `value` the pooled copy when there is one.
     bool share(T &value) const
     {
@@ -43,15 +49,15 @@ public:
         // under its lock. A literal (no heap buffer) is never detached and
         // costs nothing to keep.
         m_values.removeIf([](const T &v) { return v.isDetached(); });
-        m_purgeAt = std::max(minimumPurgeSize, 2 * m_values.size());
+        m_purgeAt = std::max(m_minimumPurgeSize, 2 * m_values.size());
     }
 
     qsizetype size() const { return m_values.size(); }
 
 private:
-    static constexpr qsizetype minimumPurgeSize = 4096;
     QSet<T> m_values;
-    qsizetype m_purgeAt = minimumPurgeSize;
+    const qsizetype m_minimumPurgeSize;
+    qsizetype m_purgeAt;
 };
 
 // The pool. Every member but lock() expects the caller to hold the lock, so
@@ -80,6 +86,10 @@ public:
     // Lists first: a string that only dead lists held is then free too.
     void purge()
     {
+        m_indexLists.purge();
+        m_uniqueLists.purge();
+        m_foreignKeyLists.purge();
+        m_checkLists.purge();
         m_lists.purge();
         m_strings.purge();
     }
@@ -99,22 +109,24 @@ public:
         intern(t.name);
         forEachIn(t.columns, [this](Column &c) { intern(c); });
         intern(t.primaryKey.columns);
-        forEachIn(t.indexes, [this](Index &i) {
+        // A table's indexes, unique constraints, keys and checks: equal
+        // lists on both sides of a diff share one array.
+        internList(t.indexes, m_indexLists, [this](Index &i) {
             intern(i.name);
             intern(i.columns);
             intern(i.method);
         });
-        forEachIn(t.uniqueConstraints, [this](UniqueConstraint &u) {
+        internList(t.uniqueConstraints, m_uniqueLists, [this](UniqueConstraint &u) {
             intern(u.name);
             intern(u.columns);
         });
-        forEachIn(t.foreignKeys, [this](ForeignKey &f) {
+        internList(t.foreignKeys, m_foreignKeyLists, [this](ForeignKey &f) {
             intern(f.name);
             intern(f.columns);
             intern(f.referencedTable);
             intern(f.referencedColumns);
         });
-        forEachIn(t.checks, [this](Check &c) {
+        internList(t.checks, m_checkLists, [this](Check &c) {
             intern(c.name);
             intern(c.expression);
         });
@@ -129,6 +141,17 @@ public:
     qsizetype size() const { return m_strings.size(); }
 
 private:
+    // The pooled copy of `list` if there is one; otherwise its elements'
+    // names pooled, and the list becomes the pooled copy.
+    template<typename T, typename Fn>
+    static void internList(QList<T> &list, SharedValues<QList<T>> &pooled, Fn &&internNames)
+    {
+        if (list.isEmpty() || pooled.share(list))
+            return;
+        for (T &item : list)
+            internNames(item);
+        pooled.add(list);
+    }
 
     // Walks a container only when it holds something: a non-const walk of
     // an empty Qt container gives it a buffer of its own (a detach), which
@@ -143,8 +166,12 @@ private:
     }
 
     QMutex m_mutex;
-    SharedValues<QString> m_strings;
-    SharedValues<QStringList> m_lists;
+    SharedValues<QString> m_strings{4096};
+    SharedValues<QStringList> m_lists{4096};
+    SharedValues<QList<Index>> m_indexLists{256};
+    SharedValues<QList<UniqueConstraint>> m_uniqueLists{256};
+    SharedValues<QList<ForeignKey>> m_foreignKeyLists{256};
+    SharedValues<QList<Check>> m_checkLists{256};
 };
 
 Pool &pool()

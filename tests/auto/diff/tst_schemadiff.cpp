@@ -62,6 +62,22 @@ private Q_SLOTS:
         QVERIFY(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::PostgreSQL)).isEmpty());
     }
 
+    void sharedListsAreStillLowered()
+    {
+        // Both sides hold the very same list of indexes, as StringPool
+        // makes equal lists. The diff takes one list for no difference only
+        // after lowering: SQLite has no index methods, so the configured
+        // index loses its own, and the database's, which says hash, differs.
+        const Schema configured = parse(QStringLiteral(
+            "tables:\n  - name: t\n    columns:\n      - {name: a, type: integer}\n"
+            "    indexes:\n      - {name: ix_a, columns: [a], method: hash}\n"));
+        const Schema live = configured;
+        QCOMPARE(configured.tables[0].indexes.constData(), live.tables[0].indexes.constData());
+        QCOMPARE(describeDifferences(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::Sqlite))),
+                 QStringList{QStringLiteral("index_changed t.ix_a")});
+        QVERIFY(SchemaDiff::compare(configured, live, Dialect::get(DialectKind::PostgreSQL)).isEmpty());
+    }
+
     void renameHintIgnoredWhenOldNameStillConfigured()
     {
         const Schema live = parse(QStringLiteral("tables:\n  - name: t\n    columns:\n      - {name: a, type: text}\n"));

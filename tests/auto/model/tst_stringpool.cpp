@@ -1,5 +1,6 @@
 // StringPool: equal strings come back sharing one buffer, every name of a
-// table is pooled and equal lists of names share one array, comments stay
+// table is pooled and equal lists of names share one array, as do equal
+// lists of indexes, unique constraints, foreign keys and checks, comments stay
 // where they are, values never change, empty lists are not given buffers,
 // unused strings and lists leave the pool, and two threads pooling at once
 // agree. Then the readers: a schema read from YAML and the same schema read
@@ -112,6 +113,41 @@ private Q_SLOTS:
         QCOMPARE(a.indexes[0].columns.constData(), b.indexes[0].columns.constData());
         // Comments stay where they are.
         QVERIFY(!shares(a.comment, b.comment));
+    }
+
+    void equalConstraintListsShareOneArray()
+    {
+        const auto withConstraints = [](const char *check) {
+            Table t = sampleTable();
+            t.uniqueConstraints = {UniqueConstraint{fresh("uq_orders_customer"), {fresh("customer_id")}}};
+            t.checks = {Check{fresh("ck_orders_status"), fresh(check)}};
+            return t;
+        };
+        Table first = withConstraints("status <> ''");
+        Table second = withConstraints("status <> ''");
+        Table other = withConstraints("length(status) > 0");
+        other.indexes[0].unique = true;
+        const Table before = first;
+        StringPool::intern(first);
+        StringPool::intern(second);
+        StringPool::intern(other);
+        QCOMPARE(first, before);
+        QCOMPARE(second, before);
+
+        QCOMPARE(first.indexes.constData(), second.indexes.constData());
+        QCOMPARE(first.uniqueConstraints.constData(), second.uniqueConstraints.constData());
+        QCOMPARE(first.foreignKeys.constData(), second.foreignKeys.constData());
+        QCOMPARE(first.checks.constData(), second.checks.constData());
+        // Lists that differ in one field keep their own arrays; those equal
+        // to the first table's share its.
+        QVERIFY(other.indexes.constData() != first.indexes.constData());
+        QVERIFY(other.checks.constData() != first.checks.constData());
+        QCOMPARE(other.foreignKeys.constData(), first.foreignKeys.constData());
+
+        // Still values: changing one table's list leaves the other's alone.
+        second.indexes[0].name = QStringLiteral("ix_renamed");
+        QCOMPARE(first.indexes.constFirst().name, QStringLiteral("ix_orders_status"));
+        QVERIFY(first.indexes.constData() != second.indexes.constData());
     }
 
     void leavesEmptyListsWithoutBuffers()
@@ -239,6 +275,8 @@ tables:
         QCOMPARE(cfgOrders.foreignKeys[0].referencedColumns.constData(),
                  liveOrders.foreignKeys[0].referencedColumns.constData());
         QCOMPARE(cfgOrders.primaryKey.columns.constData(), liveOrders.primaryKey.columns.constData());
+        // So are equal lists of indexes.
+        QCOMPARE(cfgOrders.indexes.constData(), liveOrders.indexes.constData());
         QVERIFY(shares(cfgOrders.name, liveOrders.name));
         // "id" is one buffer for both tables on both sides.
         QVERIFY(shares(cfgOrders.columns[0].name, live->table(QStringLiteral("customers"))->columns[0].name));

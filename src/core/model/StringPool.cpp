@@ -180,38 +180,39 @@ Pool &pool()
     return instance;
 }
 
+// Pools `value` in place, under the pool's lock.
+template<typename T>
+void internLocked(T &value)
+{
+    Pool &p = pool();
+    const auto lock = p.lock();
+    p.intern(value);
+}
+
 } // namespace
 
 QString StringPool::intern(const QString &text)
 {
-    Pool &p = pool();
-    const auto lock = p.lock();
     QString pooled = text;
-    p.intern(pooled);
+    internLocked(pooled);
     return pooled;
 }
 
 QStringList StringPool::intern(const QStringList &names)
 {
-    Pool &p = pool();
-    const auto lock = p.lock();
     QStringList pooled = names;
-    p.intern(pooled);
+    internLocked(pooled);
     return pooled;
 }
 
 void StringPool::intern(Table &table)
 {
-    Pool &p = pool();
-    const auto lock = p.lock();
-    p.intern(table);
+    internLocked(table);
 }
 
 void StringPool::intern(EnumType &type)
 {
-    Pool &p = pool();
-    const auto lock = p.lock();
-    p.intern(type);
+    internLocked(type);
 }
 
 qsizetype StringPool::purge()

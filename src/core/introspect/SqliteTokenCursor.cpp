@@ -2,6 +2,8 @@
 
 #include "dialect/SqlExpression.h"
 
+#include <algorithm>
+
 namespace sd {
 
 namespace {
@@ -20,6 +22,12 @@ Tokens sqliteTokens(const QString &sql, bool *complete)
     for (;;) {
         bool ok = true;
         const Tokens part = SqlLexer::tokenize(sql.mid(offset), false, &ok);
+        // Most statements quote no name in brackets: their tokens as they are.
+        if (offset == 0
+            && std::none_of(part.cbegin(), part.cend(), [](const SqlToken &t) { return t.kind == Kind::LeftBracket; })) {
+            *complete = ok;
+            return part;
+        }
         bool restarted = false;
         for (SqlToken token : part) {
             token.position += offset;

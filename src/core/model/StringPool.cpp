@@ -77,10 +77,7 @@ public:
     // ["user_id"]) share one array, so comparing them compares pointers.
     void intern(QStringList &list)
     {
-        if (list.isEmpty() || m_lists.share(list))
-            return;
-        forEachIn(list, [this](QString &s) { intern(s); });
-        m_lists.add(list);
+        internList(list, m_lists, [this](QString &s) { intern(s); });
     }
 
     // Lists first: a string that only dead lists held is then free too.

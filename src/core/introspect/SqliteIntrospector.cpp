@@ -75,7 +75,7 @@ struct ForeignKeyRows
 
 bool isVirtualTableSql(const QString &sql)
 {
-    return sql.trimmed().startsWith(QLatin1String("CREATE VIRTUAL TABLE"), Qt::CaseInsensitive);
+    return QStringView(sql).trimmed().startsWith(QLatin1String("CREATE VIRTUAL TABLE"), Qt::CaseInsensitive);
 }
 
 bool sameNames(const QStringList &a, const QStringList &b)
@@ -233,7 +233,7 @@ public:
 
 private:
     Result<bool> readObjects();
-    Result<QStringList> primaryKeyOf(const QString &table) const;
+    Result<QStringList> primaryKeyOf(const QString &table);
     static void addColumnRow(TableRowSet &rows, const QSqlQuery &query);
     static void addIndexRow(TableRowSet &rows, const QSqlQuery &query);
     static void addForeignKeyRow(TableRowSet &rows, const QSqlQuery &query);
@@ -326,8 +326,8 @@ Result<Schema> Reader::read()
 
 // The primary key of `table` (lower case): of a table read above, or, for
 // a table SchemaDesk does not read (its own, a virtual table's shadow),
-// asked for on its own.
-Result<QStringList> Reader::primaryKeyOf(const QString &table) const
+// asked for once, however many keys name it.
+Result<QStringList> Reader::primaryKeyOf(const QString &table)
 {
     if (const auto found = m_primaryKeys.constFind(table); found != m_primaryKeys.cend())
         return *found;
@@ -342,7 +342,7 @@ Result<QStringList> Reader::primaryKeyOf(const QString &table) const
         columns.append(query->value(0).toString());
     if (const std::optional<Error> error = m_connection.rowsError(*query, query->lastQuery()))
         return std::unexpected(*error);
-    return StringPool::intern(columns);
+    return *m_primaryKeys.insert(table, StringPool::intern(columns));
 }
 
 Result<bool> Reader::readObjects()
@@ -357,7 +357,8 @@ Result<bool> Reader::readObjects()
     while (query->next()) {
         SchemaObject object{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
                             query->value(3).toString(), query->value(4).toLongLong()};
-        if (object.type == QLatin1String("table") && !isVirtualTableSql(object.sql))
+        const bool virtualTable = object.type == QLatin1String("table") && isVirtualTableSql(object.sql);
+        if (object.type == QLatin1String("table") && !virtualTable)
             m_tableNames.insert(object.name.toLower(), object.name); // what foreign keys may name
         if (object.type == QLatin1String("index")) {
             // The indexes SQLite makes for UNIQUE and PRIMARY KEY have no SQL
@@ -369,7 +370,7 @@ Result<bool> Reader::readObjects()
             m_unmanaged.append(UnmanagedObject{object.type, object.name, table, object.sql});
         } else if (object.name.startsWith(QLatin1String("sqlite_")) || Introspector::isSchemaDeskTable(object.name)) {
             continue;
-        } else if (isVirtualTableSql(object.sql)) {
+        } else if (virtualTable) {
             virtualTables.append(object.name);
             m_unmanaged.append(UnmanagedObject{QStringLiteral("virtual table"), object.name, {}, object.sql});
         } else {

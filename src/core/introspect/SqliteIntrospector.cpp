@@ -448,6 +448,7 @@ Result<Table> Reader::buildTable(const SchemaObject &object, TableRowSet &rows)
     if (!std::is_sorted(rows.columns.cbegin(), rows.columns.cend(), byCid))
         std::sort(rows.columns.begin(), rows.columns.end(), byCid);
     std::map<int, QString> keyParts; // pk ordinal -> column
+    table.columns.reserve(rows.columns.size());
     for (const ColumnRow &row : std::as_const(rows.columns)) {
         if (row.pk > 0)
             keyParts[row.pk] = row.name;

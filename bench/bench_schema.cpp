@@ -8,14 +8,21 @@
 //   diff read  each run right after reading the database again, as the
 //              app's Refresh does.
 //
-//   bench_schema [--sizes 100,1000,5000] [--repeat 3] [--no-postgres]
+//   bench_schema [--sizes 100,1000,5000] [--repeat 5] [--no-postgres]
 //
-// Each time is the best of --repeat runs; a diff, which takes milliseconds,
-// the best of at least 25 (10 after a read): on a small machine other work
-// often lands in a run that short, and the best of a few still holds it.
-// PostgreSQL runs on a throwaway
-// cluster on 127.0.0.1 (tests/pgcluster.sh) unless SCHEMADESK_TEST_PG_DIR
-// names a running one.
+// The figures are measured in --repeat rounds, and each round measures
+// every size in turn: the growth from one size to the next compares runs
+// made minutes apart, so a slow spell of the machine (other guests of a
+// small virtual machine, the kernel reclaiming memory) lands on all sizes
+// alike instead of on one. A figure is the best of its runs over all rounds:
+// a read once per round, a diff, which takes milliseconds, 40 times per
+// round (a read and a diff 5 times), so that the short diffs of the small
+// sizes and the longer ones of the large sizes have the same number of
+// chances to run undisturbed. Peak memory is taken in the first round,
+// which goes through the sizes from the smallest, one at a time.
+//
+// PostgreSQL runs on a throwaway cluster on 127.0.0.1 (tests/pgcluster.sh)
+// unless SCHEMADESK_TEST_PG_DIR names a running one.
 
 #include "BenchSupport.h"
 #include "PostgresTestServer.h"
@@ -71,8 +78,100 @@ struct Row
 {
     int tables = 0;
     int columns = 0;
-    double yamlLoad = 0, sqliteIntrospect = 0, postgresIntrospect = -1, diff = 0, diffCold = 0, diffAfterRead = 0;
+    double yamlLoad = 1e300, sqliteIntrospect = 1e300, postgresIntrospect = -1, diff = 1e300, diffCold = 1e300,
+           diffAfterRead = 1e300;
     long peakKiB = 0;
+};
+
+constexpr int diffRunsPerRound = 40;
+constexpr int diffAfterReadRunsPerRound = 5;
+
+// One size: its files and databases, made once, and its figures so far.
+class Subject
+{
+public:
+    Subject(int tables, const QTemporaryDir &dir, testing::PostgresTestServer *server)
+    {
+        m_row.tables = tables;
+        const Schema schema = testing::generateSchema(tables);
+        for (const Table &t : schema.tables)
+            m_row.columns += int(t.columns.size());
+        m_yamlPath = dir.filePath(QStringLiteral("schema-%1.yaml").arg(tables));
+        if (auto w = SchemaWriter::writeFile(schema, m_yamlPath); !w)
+            die(w.error().toString());
+        auto sqlite = testing::openSqliteFile(dir.filePath(QStringLiteral("bench-%1.db").arg(tables)));
+        if (!sqlite)
+            die(sqlite.error().toString());
+        m_sqlite = std::move(*sqlite);
+        if (auto c = testing::createSchema(*m_sqlite, schema); !c)
+            die(c.error().toString());
+        if (server) {
+            auto url = server->createDatabase(QStringLiteral("bench%1").arg(tables));
+            if (!url)
+                die(url.error().toString());
+            auto pg = Connection::open(*url);
+            if (!pg)
+                die(pg.error().toString());
+            m_postgres = std::move(*pg);
+            if (auto c = testing::createSchema(*m_postgres, schema); !c)
+                die(c.error().toString());
+            testing::execAll(*m_postgres, {QStringLiteral("ANALYZE")}).value();
+        }
+    }
+
+    const Row &row() const { return m_row; }
+
+    // Each figure once more (the diffs their runs per round), keeping the best.
+    void measureRound()
+    {
+        // The diff compares what the app compares: the configuration as
+        // read from its YAML file, against the database's introspection.
+        Schema configured;
+        keepBest(m_row.yamlLoad, bestOf(1, [&] { configured = read(SchemaReader::readFile(m_yamlPath)); }));
+        Schema live;
+        const auto readSqlite = [&] { live = read(Introspector::read(*m_sqlite)); };
+        keepBest(m_row.sqliteIntrospect, bestOf(1, readSqlite));
+        const Dialect &sqliteDialect = Dialect::get(DialectKind::Sqlite);
+        const auto diff = [&] {
+            if (!SchemaDiff::compare(configured, live, sqliteDialect).isEmpty())
+                die(QStringLiteral("the SQLite database differs from the schema it was made from"));
+        };
+        keepBest(m_row.diff, bestOf(diffRunsPerRound, diff));
+        keepBest(m_row.diffCold, bestOf(diffRunsPerRound, evictCaches, diff));
+        keepBest(m_row.diffAfterRead, bestOf(diffAfterReadRunsPerRound, readSqlite, diff));
+
+        if (m_postgres) {
+            Schema pgLive;
+            const double time = bestOf(1, [&] { pgLive = read(Introspector::read(*m_postgres)); });
+            m_row.postgresIntrospect = m_row.postgresIntrospect < 0 ? time : std::min(m_row.postgresIntrospect, time);
+            if (!SchemaDiff::compare(configured, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
+                die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
+        }
+        if (m_row.peakKiB == 0)
+            m_row.peakKiB = peakMemoryKiB(true);
+    }
+
+private:
+    static void keepBest(double &best, double time) { best = std::min(best, time); }
+
+    static Schema read(Result<Schema> schema)
+    {
+        if (!schema)
+            die(schema.error().toString());
+        return std::move(*schema);
+    }
+
+    static Schema read(MultiResult<Schema> schema)
+    {
+        if (!schema)
+            die(joinErrors(schema.error()));
+        return std::move(*schema);
+    }
+
+    Row m_row;
+    QString m_yamlPath;
+    std::unique_ptr<Connection> m_sqlite;
+    std::unique_ptr<Connection> m_postgres;
 };
 
 } // namespace
@@ -84,12 +183,12 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption sizesOption(QStringLiteral("sizes"), QStringLiteral("table counts"), QStringLiteral("LIST"),
                                          QStringLiteral("100,1000,5000"));
-    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("runs per figure"), QStringLiteral("N"),
-                                          QStringLiteral("3"));
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("rounds over all sizes"),
+                                          QStringLiteral("N"), QStringLiteral("5"));
     const QCommandLineOption noPostgres(QStringLiteral("no-postgres"), QStringLiteral("skip PostgreSQL"));
     parser.addOptions({sizesOption, repeatOption, noPostgres});
     parser.process(app);
-    const int repeat = std::max(1, parser.value(repeatOption).toInt());
+    const int rounds = std::max(1, parser.value(repeatOption).toInt());
 
     std::unique_ptr<testing::PostgresTestServer> server;
     if (!parser.isSet(noPostgres)) {
@@ -100,79 +199,18 @@ int main(int argc, char **argv)
         }
     }
 
-    QList<Row> rows;
+    std::vector<std::unique_ptr<Subject>> subjects;
     QTemporaryDir dir;
     try {
         for (const QString &size : parser.value(sizesOption).split(QLatin1Char(','))) {
-            Row row;
-            row.tables = size.toInt();
-            const Schema schema = testing::generateSchema(row.tables);
-            for (const Table &t : schema.tables)
-                row.columns += int(t.columns.size());
-
-            const QString yamlPath = dir.filePath(QStringLiteral("schema-%1.yaml").arg(row.tables));
-            if (auto w = SchemaWriter::writeFile(schema, yamlPath); !w)
-                die(w.error().toString());
-            // The diff compares what the app compares: the configuration as
-            // read from its YAML file, against the database's introspection.
-            Schema configured;
-            row.yamlLoad = bestOf(repeat, [&] {
-                auto s = SchemaReader::readFile(yamlPath);
-                if (!s)
-                    die(joinErrors(s.error()));
-                configured = std::move(*s);
-            });
-
-            auto sqlite = testing::openSqliteFile(dir.filePath(QStringLiteral("bench-%1.db").arg(row.tables)));
-            if (!sqlite)
-                die(sqlite.error().toString());
-            if (auto c = testing::createSchema(**sqlite, schema); !c)
-                die(c.error().toString());
-            Schema live;
-            row.sqliteIntrospect = bestOf(repeat, [&] {
-                auto s = Introspector::read(**sqlite);
-                if (!s)
-                    die(s.error().toString());
-                live = std::move(*s);
-            });
-            const Dialect &sqliteDialect = Dialect::get(DialectKind::Sqlite);
-            const auto diffWork = [&] {
-                if (!SchemaDiff::compare(configured, live, sqliteDialect).isEmpty())
-                    die(QStringLiteral("the SQLite database differs from the schema it was made from"));
-            };
-            const int diffRepeat = std::max(repeat, 25);
-            row.diff = bestOf(diffRepeat, diffWork);
-            row.diffCold = bestOf(diffRepeat, evictCaches, diffWork);
-            row.diffAfterRead = bestOf(std::max(repeat, 10), [&] {
-                auto s = Introspector::read(**sqlite);
-                if (!s)
-                    die(s.error().toString());
-                live = std::move(*s);
-            }, diffWork);
-
-            if (server) {
-                auto url = server->createDatabase(QStringLiteral("bench"));
-                if (!url)
-                    die(url.error().toString());
-                auto pg = Connection::open(*url);
-                if (!pg)
-                    die(pg.error().toString());
-                if (auto c = testing::createSchema(**pg, schema); !c)
-                    die(c.error().toString());
-                testing::execAll(**pg, {QStringLiteral("ANALYZE")}).value();
-                Schema pgLive;
-                row.postgresIntrospect = bestOf(repeat, [&] {
-                    auto s = Introspector::read(**pg);
-                    if (!s)
-                        die(s.error().toString());
-                    pgLive = std::move(*s);
-                });
-                if (!SchemaDiff::compare(configured, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
-                    die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
-            }
-            row.peakKiB = peakMemoryKiB(true);
-            rows << row;
-            std::fprintf(stderr, "measured %d tables\n", row.tables);
+            subjects.push_back(std::make_unique<Subject>(size.toInt(), dir, server.get()));
+            subjects.back()->measureRound();
+            std::fprintf(stderr, "round 1: measured %d tables\n", size.toInt());
+        }
+        for (int round = 2; round <= rounds; ++round) {
+            for (const auto &subject : subjects)
+                subject->measureRound();
+            std::fprintf(stderr, "round %d: measured every size\n", round);
         }
     } catch (const Failure &failure) {
         std::fprintf(stderr, "bench_schema: %s\n", qPrintable(failure.what));
@@ -181,7 +219,8 @@ int main(int argc, char **argv)
 
     std::printf("%8s %8s %12s %12s %12s %10s %11s %11s %10s\n", "tables", "columns", "yaml load", "sqlite read", "pg read",
                 "diff", "diff cold", "diff read", "peak MiB");
-    for (const Row &r : rows) {
+    for (const auto &subject : subjects) {
+        const Row &r = subject->row();
         std::printf("%8d %8d %9.1f ms %9.1f ms ", r.tables, r.columns, r.yamlLoad, r.sqliteIntrospect);
         if (r.postgresIntrospect >= 0)
             std::printf("%9.1f ms ", r.postgresIntrospect);
@@ -189,10 +228,10 @@ int main(int argc, char **argv)
             std::printf("%12s ", "-");
         std::printf("%7.2f ms %8.2f ms %8.2f ms %10.1f\n", r.diff, r.diffCold, r.diffAfterRead, r.peakKiB / 1024.0);
     }
-    // Linearity: each figure at the largest size against the one five times smaller.
-    for (int i = 1; i < rows.size(); ++i) {
-        const Row &a = rows[i - 1];
-        const Row &b = rows[i];
+    // Linearity: each figure at one size against the size before.
+    for (size_t i = 1; i < subjects.size(); ++i) {
+        const Row &a = subjects[i - 1]->row();
+        const Row &b = subjects[i]->row();
         std::printf("growth %d -> %d tables (x%.1f): yaml x%.2f, sqlite x%.2f, pg x%.2f, diff x%.2f (cold x%.2f, after read x%.2f)\n", a.tables,
                     b.tables, double(b.tables) / a.tables, b.yamlLoad / a.yamlLoad, b.sqliteIntrospect / a.sqliteIntrospect,
                     a.postgresIntrospect > 0 ? b.postgresIntrospect / a.postgresIntrospect : 0.0, b.diff / a.diff,

@@ -11,15 +11,20 @@
 //   bench_schema [--sizes 100,1000,5000] [--repeat 5] [--no-postgres]
 //
 // The figures are measured in --repeat rounds, and each round measures
-// every size in turn: the growth from one size to the next compares runs
-// made minutes apart, so a slow spell of the machine (other guests of a
-// small virtual machine, the kernel reclaiming memory) lands on all sizes
-// alike instead of on one. A figure is the best of its runs over all rounds:
-// a read once per round, a diff, which takes milliseconds, 40 times per
-// round (a read and a diff 5 times), so that the short diffs of the small
-// sizes and the longer ones of the large sizes have the same number of
-// chances to run undisturbed. Peak memory is taken in the first round,
-// which goes through the sizes from the smallest, one at a time.
+// every size in turn. Measured one size after the other, the sizes' runs were
+// minutes apart, and a slow spell of the machine (other guests of a small
+// virtual machine, the kernel reclaiming memory) landed on one size and
+// showed as growth; in rounds it lands on all sizes alike. A read runs once
+// per round, a diff, which takes milliseconds, 40 times per round (a read
+// and a diff 5 times), at every size alike.
+//
+// Each figure is printed twice: the median of its runs over all rounds, what
+// a run typically takes, and the best run. The best run of a diff after a
+// read depends on luck at 1,000 tables: the configuration (8 MiB) sometimes
+// survives the read in the processor's 32 MiB cache and sometimes not (0.55
+// against 0.65-0.85 ms), while at 5,000 tables it never does. Peak memory is
+// taken in the first round, which goes through the sizes from the smallest,
+// one at a time.
 //
 // PostgreSQL runs on a throwaway cluster on 127.0.0.1 (tests/pgcluster.sh)
 // unless SCHEMADESK_TEST_PG_DIR names a running one.
@@ -74,12 +79,42 @@ long peakMemoryKiB(bool evicted)
     return usage.ru_maxrss - (evicted ? evictionKiB : 0);
 }
 
+// The times of one figure's runs, in milliseconds.
+class Samples
+{
+public:
+    void time(int repeat, const std::function<void()> &setUp, const std::function<void()> &work)
+    {
+        for (int i = 0; i < repeat; ++i) {
+            if (setUp)
+                setUp();
+            QElapsedTimer timer;
+            timer.start();
+            work();
+            m_times.push_back(timer.nsecsElapsed() / 1e6);
+        }
+    }
+    void time(const std::function<void()> &work) { time(1, {}, work); }
+
+    bool isEmpty() const { return m_times.empty(); }
+    double best() const { return *std::min_element(m_times.cbegin(), m_times.cend()); }
+    double median() const
+    {
+        std::vector<double> sorted = m_times;
+        std::sort(sorted.begin(), sorted.end());
+        const size_t n = sorted.size();
+        return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+private:
+    std::vector<double> m_times;
+};
+
 struct Row
 {
     int tables = 0;
     int columns = 0;
-    double yamlLoad = 1e300, sqliteIntrospect = 1e300, postgresIntrospect = -1, diff = 1e300, diffCold = 1e300,
-           diffAfterRead = 1e300;
+    Samples yamlLoad, sqliteIntrospect, postgresIntrospect, diff, diffCold, diffAfterRead;
     long peakKiB = 0;
 };
 
@@ -127,23 +162,22 @@ public:
         // The diff compares what the app compares: the configuration as
         // read from its YAML file, against the database's introspection.
         Schema configured;
-        keepBest(m_row.yamlLoad, bestOf(1, [&] { configured = read(SchemaReader::readFile(m_yamlPath)); }));
+        m_row.yamlLoad.time([&] { configured = read(SchemaReader::readFile(m_yamlPath)); });
         Schema live;
         const auto readSqlite = [&] { live = read(Introspector::read(*m_sqlite)); };
-        keepBest(m_row.sqliteIntrospect, bestOf(1, readSqlite));
+        m_row.sqliteIntrospect.time(readSqlite);
         const Dialect &sqliteDialect = Dialect::get(DialectKind::Sqlite);
         const auto diff = [&] {
             if (!SchemaDiff::compare(configured, live, sqliteDialect).isEmpty())
                 die(QStringLiteral("the SQLite database differs from the schema it was made from"));
         };
-        keepBest(m_row.diff, bestOf(diffRunsPerRound, diff));
-        keepBest(m_row.diffCold, bestOf(diffRunsPerRound, evictCaches, diff));
-        keepBest(m_row.diffAfterRead, bestOf(diffAfterReadRunsPerRound, readSqlite, diff));
+        m_row.diff.time(diffRunsPerRound, {}, diff);
+        m_row.diffCold.time(diffRunsPerRound, evictCaches, diff);
+        m_row.diffAfterRead.time(diffAfterReadRunsPerRound, readSqlite, diff);
 
         if (m_postgres) {
             Schema pgLive;
-            const double time = bestOf(1, [&] { pgLive = read(Introspector::read(*m_postgres)); });
-            m_row.postgresIntrospect = m_row.postgresIntrospect < 0 ? time : std::min(m_row.postgresIntrospect, time);
+            m_row.postgresIntrospect.time([&] { pgLive = read(Introspector::read(*m_postgres)); });
             if (!SchemaDiff::compare(configured, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
                 die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
         }
@@ -152,8 +186,6 @@ public:
     }
 
 private:
-    static void keepBest(double &best, double time) { best = std::min(best, time); }
-
     static Schema read(Result<Schema> schema)
     {
         if (!schema)
@@ -217,25 +249,34 @@ int main(int argc, char **argv)
         return 3;
     }
 
-    std::printf("%8s %8s %12s %12s %12s %10s %11s %11s %10s\n", "tables", "columns", "yaml load", "sqlite read", "pg read",
-                "diff", "diff cold", "diff read", "peak MiB");
-    for (const auto &subject : subjects) {
-        const Row &r = subject->row();
-        std::printf("%8d %8d %9.1f ms %9.1f ms ", r.tables, r.columns, r.yamlLoad, r.sqliteIntrospect);
-        if (r.postgresIntrospect >= 0)
-            std::printf("%9.1f ms ", r.postgresIntrospect);
-        else
-            std::printf("%12s ", "-");
-        std::printf("%7.2f ms %8.2f ms %8.2f ms %10.1f\n", r.diff, r.diffCold, r.diffAfterRead, r.peakKiB / 1024.0);
-    }
-    // Linearity: each figure at one size against the size before.
-    for (size_t i = 1; i < subjects.size(); ++i) {
-        const Row &a = subjects[i - 1]->row();
-        const Row &b = subjects[i]->row();
-        std::printf("growth %d -> %d tables (x%.1f): yaml x%.2f, sqlite x%.2f, pg x%.2f, diff x%.2f (cold x%.2f, after read x%.2f)\n", a.tables,
-                    b.tables, double(b.tables) / a.tables, b.yamlLoad / a.yamlLoad, b.sqliteIntrospect / a.sqliteIntrospect,
-                    a.postgresIntrospect > 0 ? b.postgresIntrospect / a.postgresIntrospect : 0.0, b.diff / a.diff,
-                    b.diffCold / a.diffCold, b.diffAfterRead / a.diffAfterRead);
+    for (const auto statistic : {&Samples::median, &Samples::best}) {
+        std::printf("%s\n", statistic == &Samples::median ? "median of the runs" : "best run");
+        std::printf("%8s %8s %12s %12s %12s %10s %11s %11s %10s\n", "tables", "columns", "yaml load", "sqlite read",
+                    "pg read", "diff", "diff cold", "diff read", "peak MiB");
+        for (const auto &subject : subjects) {
+            const Row &r = subject->row();
+            std::printf("%8d %8d %9.1f ms %9.1f ms ", r.tables, r.columns, (r.yamlLoad.*statistic)(),
+                        (r.sqliteIntrospect.*statistic)());
+            if (!r.postgresIntrospect.isEmpty())
+                std::printf("%9.1f ms ", (r.postgresIntrospect.*statistic)());
+            else
+                std::printf("%12s ", "-");
+            std::printf("%7.2f ms %8.2f ms %8.2f ms %10.1f\n", (r.diff.*statistic)(), (r.diffCold.*statistic)(),
+                        (r.diffAfterRead.*statistic)(), r.peakKiB / 1024.0);
+        }
+        // Linearity: each figure at one size against the size before.
+        for (size_t i = 1; i < subjects.size(); ++i) {
+            const Row &a = subjects[i - 1]->row();
+            const Row &b = subjects[i]->row();
+            const auto growth = [&](const Samples Row::*figure) {
+                return (a.*figure).isEmpty() ? 0.0 : ((b.*figure).*statistic)() / ((a.*figure).*statistic)();
+            };
+            std::printf("growth %d -> %d tables (x%.1f): yaml x%.2f, sqlite x%.2f, pg x%.2f, diff x%.2f (cold x%.2f, "
+                        "after read x%.2f)\n",
+                        a.tables, b.tables, double(b.tables) / a.tables, growth(&Row::yamlLoad),
+                        growth(&Row::sqliteIntrospect), growth(&Row::postgresIntrospect), growth(&Row::diff),
+                        growth(&Row::diffCold), growth(&Row::diffAfterRead));
+        }
     }
     return 0;
 }

@@ -2,14 +2,15 @@
 
 #include "ConnectionDialog.h"
 
+#include "DatabaseThread.h"
 #include "PasswordStore.h"
 #include "db/Connection.h"
 #include "PaletteTone.h"
 #include "ui_ConnectionDialog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
-#include <QThread>
 #include <QFileInfo>
 
 namespace sd::app {
@@ -230,29 +231,37 @@ void ConnectionDialog::testConnection()
     ConnectOptions options;
     options.readOnly = true;
     options.connectTimeoutSeconds = m_project ? m_project->connectTimeoutSeconds : 10;
-    // The connection is opened and closed on the thread, which may wait for
-    // a server up to the connect timeout.
-    auto text = std::make_shared<QString>();
-    QThread *thread = QThread::create([text, url = *target, options] {
-        auto connection = Connection::open(url, options);
-        if (!connection)
-            *text = connection.error().toString();
-        else if ((*connection)->fileMissing())
-            *text = tr("Connected: %1 (the file does not exist yet; it is created on connect)").arg((*connection)->serverVersion());
-        else
-            *text = tr("Connected: %1").arg((*connection)->serverVersion());
+    // The connection is opened and closed on a thread of its own, which may
+    // wait for a server up to the connect timeout. That thread belongs to
+    // the application, not to the dialog: closing the dialog neither waits
+    // for it nor leaves it running unowned, and quitting the application
+    // waits for it (DatabaseThread's destructor) instead of tearing Qt down
+    // under a connect still in progress.
+    auto *tester = new DatabaseThread(QCoreApplication::instance());
+    tester->setObjectName(QStringLiteral("SchemaDesk connection test"));
+    connect(tester, &DatabaseThread::busyChanged, tester, [tester](bool busy) {
+        if (!busy)
+            tester->deleteLater();
     });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    connect(thread, &QThread::finished, this, [this, text] {
-        m_testing = false;
-        m_ui->testButton->setEnabled(true);
-        m_ui->testResultLabel->setText(*text);
-        Q_EMIT testFinished(*text);
-    });
+    tester->post(
+        this,
+        [url = *target, options](DatabaseThread::Slot &) {
+            auto connection = Connection::open(url, options);
+            if (!connection)
+                return connection.error().toString();
+            if ((*connection)->fileMissing())
+                return tr("Connected: %1 (the file does not exist yet; it is created on connect)").arg((*connection)->serverVersion());
+            return tr("Connected: %1").arg((*connection)->serverVersion());
+        },
+        [this](const QString &text) {
+            m_testing = false;
+            m_ui->testButton->setEnabled(true);
+            m_ui->testResultLabel->setText(text);
+            Q_EMIT testFinished(text);
+        });
     m_testing = true;
     m_ui->testButton->setEnabled(false);
     m_ui->testResultLabel->setText(tr("Connecting to %1…").arg(target->display()));
-    thread->start();
 }
 
 QString ConnectionDialog::testResult() const

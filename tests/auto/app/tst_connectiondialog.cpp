@@ -7,8 +7,10 @@
 #include "TestResult.h"
 #include "config/ProjectFile.h"
 #include "shell/ConnectionDialog.h"
+#include "shell/DatabaseThread.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -17,11 +19,32 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTest>
+#include <QThread>
 
 using namespace sd;
 using namespace sd::app;
 using namespace sd::testing;
+
+namespace {
+
+// Fills the PostgreSQL fields with a server on 127.0.0.1:`port`.
+void pointAtPostgres(ConnectionDialog &dialog, quint16 port)
+{
+    dialog.findChild<QComboBox *>(QStringLiteral("typeCombo"))->setCurrentIndex(1);
+    dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->setText(QStringLiteral("127.0.0.1"));
+    dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(port);
+    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->setText(QStringLiteral("nothing"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("nobody"));
+}
+
+// The threads of connection tests still running or not yet deleted.
+QList<DatabaseThread *> connectionTests()
+{
+    return QCoreApplication::instance()->findChildren<DatabaseThread *>(QStringLiteral("SchemaDesk connection test"),
+                                                                        Qt::FindDirectChildrenOnly);
+}
+
+} // namespace
 
 class tst_ConnectionDialog : public QObject
 {
@@ -32,6 +55,7 @@ private Q_SLOTS:
     void testConnectionReportsVersion();
     void testConnectionReportsTheExactError();
     void testingASilentServerKeepsTheDialogResponsive();
+    void closingTheDialogDuringATestDoesNotWaitNorLeaveTheThread();
     void environmentFillsPostgresFields();
     void protectedEnvironmentWarns();
     void savedConnectionsFillTheFields();
@@ -101,11 +125,7 @@ void tst_ConnectionDialog::testingASilentServerKeepsTheDialogResponsive()
     Project project = m_project;
     project.connectTimeoutSeconds = 1;
     ConnectionDialog dialog(&project);
-    dialog.findChild<QComboBox *>(QStringLiteral("typeCombo"))->setCurrentIndex(1);
-    dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->setText(QStringLiteral("127.0.0.1"));
-    dialog.findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(silent.serverPort());
-    dialog.findChild<QLineEdit *>(QStringLiteral("databaseEdit"))->setText(QStringLiteral("nothing"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("nobody"));
+    pointAtPostgres(dialog, silent.serverPort());
     auto *testButton = dialog.findChild<QPushButton *>(QStringLiteral("testButton"));
     QVERIFY(testButton);
 
@@ -123,6 +143,35 @@ void tst_ConnectionDialog::testingASilentServerKeepsTheDialogResponsive()
     QVERIFY2(text.contains(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort())), qPrintable(text));
     QVERIFY(testButton->isEnabled());
     QVERIFY(!dialog.isTesting());
+    QTRY_VERIFY(connectionTests().isEmpty());
+}
+
+void tst_ConnectionDialog::closingTheDialogDuringATestDoesNotWaitNorLeaveTheThread()
+{
+    QTcpServer silent; // accepts, never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    Project project = m_project;
+    project.connectTimeoutSeconds = 1;
+    auto dialog = std::make_unique<ConnectionDialog>(&project);
+    pointAtPostgres(*dialog, silent.serverPort());
+    QVERIFY(connectionTests().isEmpty());
+    dialog->testConnection();
+    QVERIFY(dialog->isTesting());
+
+    // The test runs on a thread the application owns, so that quitting
+    // waits for it; closing the dialog does not.
+    QCOMPARE(connectionTests().size(), 1);
+    const QThread *thread = connectionTests().first()->findChild<QThread *>();
+    QVERIFY(thread);
+    QVERIFY(thread->isRunning());
+    QElapsedTimer closing;
+    closing.start();
+    dialog.reset();
+    QVERIFY2(closing.elapsed() < 500, qPrintable(QStringLiteral("closing took %1 ms").arg(closing.elapsed())));
+    QVERIFY(!connectionTests().isEmpty()); // still waiting for the server
+
+    // At the connect timeout the thread ends, nobody is told, and it is deleted.
+    QTRY_VERIFY_WITH_TIMEOUT(connectionTests().isEmpty(), 15000);
 }
 
 void tst_ConnectionDialog::environmentFillsPostgresFields()

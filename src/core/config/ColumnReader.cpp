@@ -233,6 +233,12 @@ ColumnType ColumnReader::readNativeType(const YamlNode &node)
         if (!spelling.isEmpty())
             spellings.insert(dialect, spelling);
     }
+    // SQLite lets a column be declared without a type (`CREATE TABLE t (a,
+    // b)`: BLOB affinity, any value kept as given); `inspect` writes such a
+    // column as {sqlite: ""}, and it reads back as just that.
+    if (!spellings.contains(QStringLiteral("sqlite")) && map.has(QStringLiteral("sqlite"))
+        && YamlDiagnostics::isQuoted(map.value(QStringLiteral("sqlite"))))
+        spellings.insert(QStringLiteral("sqlite"), QString());
     if (spellings.isEmpty()) {
         m_diagnostics.error(node, QCoreApplication::translate("ColumnReader", "a native type needs a spelling for postgresql or sqlite, "
                                      "e.g. {postgresql: tsvector, sqlite: text}"));

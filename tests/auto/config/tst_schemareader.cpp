@@ -223,6 +223,9 @@ void tst_SchemaReader::types_data()
                                               << ColumnType::native(QMap<QString, QString>{{"postgresql", "tsvector"}, {"sqlite", "text"}});
     QTest::newRow("native for postgresql only") << QByteArray("{postgresql: \"numeric(5,1)[]\"}")
                                                 << ColumnType::native(DialectKind::PostgreSQL, "numeric(5,1)[]");
+    // A SQLite column declared without a type, as `inspect` writes it.
+    QTest::newRow("sqlite column without a declared type") << QByteArray("{sqlite: \"\"}")
+                                                           << ColumnType::native(DialectKind::Sqlite, QString());
 }
 
 void tst_SchemaReader::types()
@@ -560,6 +563,12 @@ void tst_SchemaReader::errors_data()
         << oneColumn("{name: doc, type: {postgres: tsvector}}")
         << QStringList{"schema.yaml:4:27: a native type needs a spelling for postgresql or sqlite, e.g. {postgresql: tsvector, sqlite: text}",
                        "schema.yaml:4:28: unknown key 'postgres' in native type (did you mean 'postgresql'? allowed keys: postgresql, sqlite)"};
+    QTest::newRow("native type with a null spelling")
+        << oneColumn("{name: doc, type: {sqlite: }}")
+        << QStringList{"schema.yaml:4:27: a native type needs a spelling for postgresql or sqlite, e.g. {postgresql: tsvector, sqlite: text}"};
+    QTest::newRow("native type with an empty postgresql spelling")
+        << oneColumn("{name: doc, type: {postgresql: \"\"}}")
+        << QStringList{"schema.yaml:4:27: a native type needs a spelling for postgresql or sqlite, e.g. {postgresql: tsvector, sqlite: text}"};
     QTest::newRow("unknown on_delete action")
         << QByteArray("tables:\n  - name: t\n    columns: [{name: id, type: bigint, primary_key: true}, {name: p, type: bigint}]\n"
                       "    foreign_keys:\n      - {columns: [p], references: {table: t, columns: [id]}, on_delete: cascde}\n")

@@ -41,6 +41,61 @@ private Q_SLOTS:
         SD_VERIFY_RESULT(connection);
         verifyRoundTrip(**connection, schema);
     }
+
+    // A database SchemaDesk did not create, with what SQLite allows and
+    // other tools write: columns without a type or with names outside the
+    // portable set, WITHOUT ROWID and STRICT tables, views, triggers and a
+    // virtual table. `inspect` writes YAML that reads back and diffs empty,
+    // and nothing of it is reported as something to drop.
+    void handWrittenDatabaseSurvivesInspect()
+    {
+        QTemporaryDir dir;
+        auto connection = openSqliteFile(dir.filePath(QStringLiteral("legacy.db")));
+        SD_VERIFY_RESULT(connection);
+        SD_VERIFY_RESULT(execAll(**connection, {
+            QStringLiteral("CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name STRING NOT NULL, "
+                           "nick NVARCHAR(30) COLLATE NOCASE, born DATETIME DEFAULT CURRENT_TIMESTAMP, "
+                           "extra, location POINT, big UNSIGNED BIG INT, ratio DOUBLE PRECISION, "
+                           "price NUMERIC(10, 2) CHECK (price >= 0), flag VARCHAR)"),
+            QStringLiteral("CREATE TABLE tags (tag TEXT PRIMARY KEY, weight) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL "
+                           "REFERENCES authors (id) ON DELETE CASCADE ON UPDATE SET NULL, title TEXT NOT NULL, "
+                           "body ANY, title_lower TEXT GENERATED ALWAYS AS (lower(title)) VIRTUAL) STRICT"),
+            QStringLiteral("CREATE INDEX ix_books_title ON books (title_lower DESC) WHERE title <> ''"),
+            QStringLiteral("CREATE INDEX ix_authors_name ON authors (lower(name))"),
+            QStringLiteral("CREATE UNIQUE INDEX ux_authors_nick ON authors (nick)"),
+            QStringLiteral("CREATE VIEW prolific AS SELECT author_id, count(*) AS n FROM books GROUP BY author_id"),
+            QStringLiteral("CREATE TRIGGER books_touch AFTER UPDATE ON books BEGIN UPDATE authors SET born = born "
+                           "WHERE id = new.author_id; END"),
+            QStringLiteral("CREATE VIRTUAL TABLE book_text USING fts5(title, body)"),
+        }));
+
+        auto live = Introspector::read(**connection);
+        SD_VERIFY_RESULT(live);
+        QStringList tables;
+        for (const Table &t : live->tables)
+            tables << t.name;
+        QCOMPARE(tables, (QStringList{QStringLiteral("authors"), QStringLiteral("books"), QStringLiteral("tags")}));
+        QStringList kinds;
+        for (const UnmanagedObject &o : live->unmanaged)
+            kinds << o.kind;
+        for (const char *kind : {"view", "trigger", "virtual table"})
+            QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+
+        const QByteArray yaml = SchemaWriter::toYaml(*live);
+        auto reread = SchemaReader::readString(yaml, QStringLiteral("inspected.yaml"));
+        if (!reread)
+            qInfo().noquote() << yaml;
+        SD_VERIFY_RESULT(reread);
+        const Differences diffs = SchemaDiff::compare(*reread, *live, Dialect::get(DialectKind::Sqlite));
+        if (!diffs.isEmpty())
+            qInfo().noquote() << yaml;
+        QCOMPARE(DiffRenderer::text(diffs), DiffRenderer::text({}));
+
+        // Against an empty configuration only the three tables are removals.
+        for (const Difference &d : SchemaDiff::compare(Schema{}, *live, Dialect::get(DialectKind::Sqlite)))
+            QVERIFY2(tables.contains(d.table), qPrintable(d.description()));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_RoundTripSqlite)

@@ -56,14 +56,14 @@ QStringList describeDifferences(const Differences &differences)
     return out;
 }
 
-void addDiffCaseRows(bool withPostgresOnly)
+void addDiffCaseRows(DialectKind dialect)
 {
     QTest::addColumn<QString>("live");
     QTest::addColumn<QString>("configured");
     QTest::addColumn<QStringList>("expected");
     for (const DiffCase &c : diffCases()) {
-        if (withPostgresOnly || !c.postgresOnly)
-            QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expected;
+        if (dialect == DialectKind::PostgreSQL || !c.postgresOnly)
+            QTest::newRow(c.name) << c.liveYaml << c.configuredYaml << c.expectedOn(dialect);
     }
 }
 
@@ -87,7 +87,7 @@ QList<DiffCase> diffCases()
         {"column type widened", base, with("{name: email, type: varchar(100)", "{name: email, type: varchar(200)"),
          {QStringLiteral("column_type_changed users.email")}},
         {"column type narrowed", base, with("{name: email, type: varchar(100)", "{name: email, type: varchar(50)"),
-         {QStringLiteral("column_type_changed users.email !")}},
+         {QStringLiteral("column_type_changed users.email !")}, false, QStringList{QStringLiteral("column_type_changed users.email")}},
         {"column type timestamp to timestamptz", with("{name: name, type: text}", "{name: name, type: timestamp}"),
          with("{name: name, type: text}", "{name: name, type: timestamptz}"), {QStringLiteral("column_type_changed users.name")}},
         {"column made nullable", base, with("{name: email, type: varchar(100), nullable: false}", "{name: email, type: varchar(100)}"),
@@ -146,6 +146,11 @@ QList<DiffCase> diffCases()
          QStringLiteral("enums:\n  - {name: mood, values: [ok]}\n") + base, {QStringLiteral("enum_changed mood !")}, true},
         {"enum column unchanged", QStringLiteral("enums:\n  - {name: mood, values: [ok, sad]}\n") + with("{name: name, type: text}", "{name: name, type: mood}"),
          QStringLiteral("enums:\n  - {name: mood, values: [ok, sad]}\n") + with("{name: name, type: text}", "{name: name, type: mood}"), {}},
+        {"foreign key on update changed", base,
+         with("references: {table: orgs, columns: [id]}}", "references: {table: orgs, columns: [id]}, on_update: set null}"),
+         {QStringLiteral("foreign_key_changed users.fk_users_org")}},
+        {"column type bigint to integer", base, with("{name: org_id, type: bigint}", "{name: org_id, type: integer}"),
+         {QStringLiteral("column_type_changed users.org_id !")}, false, QStringList{QStringLiteral("column_type_changed users.org_id")}},
     };
 }
 

@@ -11,6 +11,60 @@ ColumnType SqliteDialect::typeFromDeclared(const QString &declared)
     return ColumnType::native(DialectKind::Sqlite, declared.trimmed());
 }
 
+SqliteDialect::Affinity SqliteDialect::affinity(const QString &declared)
+{
+    const auto has = [&](const char *part) { return declared.contains(QLatin1String(part), Qt::CaseInsensitive); };
+    if (has("INT"))
+        return Affinity::Integer;
+    if (has("CHAR") || has("CLOB") || has("TEXT"))
+        return Affinity::Text;
+    if (has("BLOB") || declared.trimmed().isEmpty())
+        return Affinity::Blob;
+    if (has("REAL") || has("FLOA") || has("DOUB"))
+        return Affinity::Real;
+    return Affinity::Numeric;
+}
+
+SqliteDialect::Affinity SqliteDialect::affinity(const ColumnType &type) const
+{
+    switch (type.kind) {
+    case ColumnType::Kind::Enum:
+        return Affinity::Text;
+    case ColumnType::Kind::Native:
+        return affinity(type.nativeSpellings.value(key()));
+    default:
+        return affinity(type.spelling());
+    }
+}
+
+bool SqliteDialect::isNarrowing(const ColumnType &from, const ColumnType &to) const
+{
+    // A type with no SQLite spelling cannot be declared here: judge it as
+    // any dialect would.
+    const auto declarable = [&](const ColumnType &t) {
+        return t.kind != ColumnType::Kind::Invalid
+               && (t.kind != ColumnType::Kind::Native || t.nativeSpellings.contains(key()));
+    };
+    if (!declarable(from) || !declarable(to))
+        return Dialect::isNarrowing(from, to);
+    const Affinity a = affinity(from);
+    const Affinity b = affinity(to);
+    if (a == b || b == Affinity::Blob)
+        return false;
+    switch (a) {
+    case Affinity::Integer: // integers stay integers under NUMERIC, and read back exactly as text
+        return b != Affinity::Numeric && b != Affinity::Text;
+    case Affinity::Real: // a REAL that is a whole number becomes an equal integer
+        return b != Affinity::Integer && b != Affinity::Numeric;
+    case Affinity::Numeric: // INTEGER affinity differs from NUMERIC only in keeping 3.0 as 3
+        return b != Affinity::Integer;
+    case Affinity::Text:
+    case Affinity::Blob:
+        return true;
+    }
+    return true;
+}
+
 QString SqliteDialect::enumCheckExpression(const QString &column, const QStringList &values) const
 {
     QStringList quoted;

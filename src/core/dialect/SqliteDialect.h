@@ -15,6 +15,24 @@ public:
     // native with the declared spelling ("DATETIME", "").
     static ColumnType typeFromDeclared(const QString &declared);
 
+    // A column's type affinity, by SQLite's rules for a declared type
+    // (https://www.sqlite.org/datatype3.html, 3.1): "INT" anywhere in it:
+    // Integer; else "CHAR", "CLOB" or "TEXT": Text; else "BLOB" or no type:
+    // Blob; else "REAL", "FLOA" or "DOUB": Real; else Numeric. So
+    // "FLOATING POINT" is Integer and "STRING" Numeric, as SQLite has it.
+    enum class Affinity { Integer, Text, Blob, Real, Numeric };
+    static Affinity affinity(const QString &declared);
+    // The affinity of a column of `type` as this dialect declares it.
+    Affinity affinity(const ColumnType &type) const;
+
+    // SQLite converts stored values only where the affinity changes, and
+    // never to fit a declared length or precision: varchar(100) to
+    // varchar(50) or bigint to smallint loses nothing here. What does is a
+    // conversion that changes values: text to a numeric affinity ('007'
+    // becomes 7), an integer to REAL (beyond 2^53), a REAL to text (15
+    // significant digits), and anything from a column without a type.
+    bool isNarrowing(const ColumnType &from, const ColumnType &to) const override;
+
     // The CHECK that stands for an enum column on SQLite.
     QString enumCheckExpression(const QString &column, const QStringList &values) const;
 

@@ -29,7 +29,7 @@ private Q_SLOTS:
         m_connection = std::move(*connection);
     }
 
-    void cases_data() { addDiffCaseRows(true); }
+    void cases_data() { addDiffCaseRows(DialectKind::PostgreSQL); }
 
     void cases()
     {

@@ -18,7 +18,7 @@ class tst_DiffSqlite : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void cases_data() { addDiffCaseRows(false); }
+    void cases_data() { addDiffCaseRows(DialectKind::Sqlite); }
 
     void cases()
     {

@@ -36,7 +36,7 @@ private Q_SLOTS:
         QVERIFY(sd::Translations::install(*QCoreApplication::instance())); // English plurals, as the CLI and the app print them
     }
 
-    void cases_data() { addDiffCaseRows(true); }
+    void cases_data() { addDiffCaseRows(DialectKind::PostgreSQL); }
 
     void cases()
     {

@@ -4,6 +4,7 @@
 #include "ExitCode.h"
 #include "VerbParser.h"
 #include "diff/DiffRenderer.h"
+#include "workflow/DiffScript.h"
 #include "workflow/ProjectComparison.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,7 @@ int runDiff(CommandContext &context, const QStringList &arguments)
                           "Show how the live database differs from the schema configuration.\n"
                           "Exit status: 0 no differences, 1 differences found, 2 bad input, 3 database error."));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QCoreApplication::translate("DiffCommand", "Output format: text or json."),
+                                    QCoreApplication::translate("DiffCommand", "Output format: text, json, or sql (the statements that would bring the database to the configuration)."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("DiffCommand", "Same as --format json."));
     parser.addOptions({format, json});
@@ -26,9 +27,9 @@ int runDiff(CommandContext &context, const QStringList &arguments)
         return *code;
 
     const QString chosen = parser.isSet(json) ? QStringLiteral("json") : parser.value(format);
-    if (chosen != QLatin1String("text") && chosen != QLatin1String("json"))
+    if (chosen != QLatin1String("text") && chosen != QLatin1String("json") && chosen != QLatin1String("sql"))
         return context.fail(Error::usage(QCoreApplication::translate("DiffCommand",
-            "diff: unknown format '%1' (expected text or json)").arg(chosen)));
+            "diff: unknown format '%1' (expected text, json or sql)").arg(chosen)));
 
     auto connection = context.connect();
     if (!connection)
@@ -38,10 +39,16 @@ int runDiff(CommandContext &context, const QStringList &arguments)
     if (!comparison)
         return context.fail(comparison.error());
 
-    if (chosen == QLatin1String("json"))
+    if (chosen == QLatin1String("json")) {
         context.console().out(QString::fromUtf8(QJsonDocument(DiffRenderer::json(comparison->differences)).toJson()));
-    else
+    } else if (chosen == QLatin1String("sql")) {
+        auto script = DiffScript::render(*comparison, connection->dialect());
+        if (!script)
+            return context.fail(script.error());
+        context.console().out(*script);
+    } else {
         context.console().out(DiffRenderer::text(comparison->differences, context.console().colour()));
+    }
     return comparison->differences.isEmpty() ? Success : DifferencesFound;
 }
 

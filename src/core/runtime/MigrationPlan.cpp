@@ -43,6 +43,14 @@ bool PlannedRevision::isBatched(DialectKind dialect) const
 
 Statements PlannedRevision::executionOrder(DialectKind dialect, const HistoryEntry &history, bool batched) const
 {
+    return inTransaction(statements,
+                         VersionTable::updateStatements(dialect, headsBefore, headsAfter)
+                             << HistoryTable::recordStatement(dialect, history),
+                         batched);
+}
+
+Statements PlannedRevision::inTransaction(const Statements &statements, const Statements &beforeCommit, bool batched)
+{
     using Placement = Statement::Placement;
     const QString savepoint = QLatin1Char('"') + savepointName() + QLatin1Char('"');
     auto marker = [&](Statement::Kind kind) -> Statement {
@@ -65,8 +73,7 @@ Statements PlannedRevision::executionOrder(DialectKind dialect, const HistoryEnt
             out << marker(Statement::Kind::Commit) << s << marker(Statement::Kind::Begin);
         }
     }
-    out << VersionTable::updateStatements(dialect, headsBefore, headsAfter);
-    out << HistoryTable::recordStatement(dialect, history);
+    out << beforeCommit;
     out << marker(Statement::Kind::Commit);
     for (const Statement &s : statements) {
         if (s.placement == Placement::AfterTransaction)

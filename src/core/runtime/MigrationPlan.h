@@ -40,6 +40,11 @@ struct PlannedRevision
     // savepoint inside the batch's: SAVEPOINT and RELEASE stand for BEGIN and
     // COMMIT, and a failure rolls back to the savepoint.
     Statements executionOrder(DialectKind dialect, const HistoryEntry &history, bool batched = false) const;
+    // The framing executionOrder() puts around any statements: those
+    // before the transaction, BEGIN (SAVEPOINT when batched), the
+    // transaction's statements (an Autocommit one between a COMMIT and a
+    // new BEGIN), `beforeCommit`, COMMIT (RELEASE), those after it.
+    static Statements inTransaction(const Statements &statements, const Statements &beforeCommit = {}, bool batched = false);
 
     // Whether the revision joins a batch: on SQLite, where every commit
     // costs several fsyncs, consecutive revisions whose statements all run

@@ -6,6 +6,7 @@
 #include "TestDatabase.h"
 #include "TestResult.h"
 #include "config/SchemaReader.h"
+#include "dialect/SqlScript.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -54,8 +55,16 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(json.value(QStringLiteral("count")).toInt(), 1);
-        SD_VERIFY_RESULT(execAll(**connection, {QStringLiteral("ALTER TABLE tags ALTER COLUMN name TYPE %1")
-                                                    .arg(demoSchema().table(QStringLiteral("tags"))->column(QStringLiteral("name"))->type.spelling())}));
+
+        // The SQL that closes the gap, run as printed, leaves nothing to diff.
+        run = runCli(global() << QStringLiteral("diff") << QStringLiteral("--format=sql"), m_environment);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("ALTER TABLE \"tags\" ALTER COLUMN \"name\" TYPE")), qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("\nBEGIN;\n")) && run.out.endsWith(QStringLiteral("COMMIT;\n")), qPrintable(run.out));
+        SD_VERIFY_RESULT(execAll(**connection, SqlScript::split(run.out)));
+        run = runCli(global() << QStringLiteral("diff") << QStringLiteral("--format=sql"), m_environment);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("-- No differences: the database matches the schema configuration.\n"));
     }
 
     void inspectReadsBack()

@@ -62,6 +62,7 @@ int runRevision(CommandContext &context, const QStringList &arguments)
     const QCommandLineOption autogen(QStringLiteral("autogenerate"), Tr::tr("Fill the revision from the diff."));
     const QCommandLineOption empty(QStringLiteral("empty"), Tr::tr("Write an empty revision to fill by hand."));
     parser.addOptions({message, autogen, empty});
+    parser.acceptPositionals(); // refused below, with a hint about quoting
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     if (!parser.isSet(message))

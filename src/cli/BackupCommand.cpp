@@ -36,6 +36,7 @@ int runBackup(CommandContext &context, const QStringList &arguments)
                                     Tr::tr("Write the backup to FILE (default: a timestamped file in the project folder)."),
                                     QStringLiteral("FILE"));
     parser.addOption(output);
+    parser.acceptPositionals(); // refused below, with a hint
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     if (!parser.positionals().isEmpty())

@@ -215,6 +215,7 @@ int runReset(CommandContext &context, const QStringList &arguments)
     VerbParser parser(QStringLiteral("reset"), Tr::tr("Downgrade to base, then upgrade to head. Refuses without -y."));
     MigrateOptionSet set;
     parser.addOptions({set.noWait, set.yes, set.confirm});
+    parser.acceptPositionals(); // refused below, with a message of its own
     if (auto code = parser.parse(arguments, context.console()))
         return *code;
     if (!parser.positionals().isEmpty())

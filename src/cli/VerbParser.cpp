@@ -24,6 +24,11 @@ std::optional<int> VerbParser::parse(const QStringList &arguments, Console &cons
                           .arg(m_verb, errorText(), QCoreApplication::applicationName()));
         return BadInput;
     }
+    if (!m_acceptsPositionals && !positionalArguments().isEmpty() && !isSet(QStringLiteral("help"))) {
+        console.error(QCoreApplication::translate("VerbParser", "%1: unexpected argument '%2' (see '%3 %1 --help')")
+                          .arg(m_verb, restore(positionalArguments().constFirst()), QCoreApplication::applicationName()));
+        return BadInput;
+    }
     if (isSet(QStringLiteral("help"))) {
         // Qt names the program by its path; say how the verb is typed.
         QString help = helpText();
@@ -35,6 +40,12 @@ std::optional<int> VerbParser::parse(const QStringList &arguments, Console &cons
         return Success;
     }
     return std::nullopt;
+}
+
+void VerbParser::addPositionalArgument(const QString &name, const QString &description, const QString &syntax)
+{
+    m_acceptsPositionals = true;
+    QCommandLineParser::addPositionalArgument(name, description, syntax);
 }
 
 // Relative targets are typed as in Alembic: `downgrade -1`. A plain

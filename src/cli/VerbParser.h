@@ -17,7 +17,15 @@ public:
 
     // Parses `arguments` (those after the verb). Returns an exit code when
     // the verb must stop now (--help: 0, a bad option: 2).
+    // A verb that declares no positional argument refuses any (exit 2)
+    // instead of ignoring it: `diff extra` is a mistake, not `diff`.
     std::optional<int> parse(const QStringList &arguments, Console &console);
+
+    // QCommandLineParser's, noting that the verb takes positional arguments.
+    void addPositionalArgument(const QString &name, const QString &description, const QString &syntax = QString());
+    // For a verb that checks its positional arguments itself, with a
+    // message of its own.
+    void acceptPositionals() { m_acceptsPositionals = true; }
 
     // The positional arguments and an option's value, with relative
     // targets such as "-1" as typed.
@@ -29,6 +37,7 @@ private:
     static QString restore(const QString &argument);
 
     QString m_verb;
+    bool m_acceptsPositionals = false;
 };
 
 } // namespace sd::cli

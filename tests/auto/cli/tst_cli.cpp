@@ -6,6 +6,7 @@
 #include "TestDatabase.h"
 #include "TestResult.h"
 #include "config/SchemaReader.h"
+#include "dialect/SqlScript.h"
 #include "runtime/MigrationLock.h"
 
 #include <QCoreApplication>
@@ -81,6 +82,36 @@ private Q_SLOTS:
         QCOMPARE(d.value(QStringLiteral("destructive")).toBool(), true);
     }
 
+    void diffSqlBringsTheDatabaseToTheConfiguration()
+    {
+        createDemoDatabase();
+        const CliRun empty = runCli({projectArg(), QStringLiteral("diff"), QStringLiteral("--format=sql")});
+        QCOMPARE(empty.exitCode, 0);
+        QCOMPARE(empty.out, QStringLiteral("-- No differences: the database matches the schema configuration.\n"));
+
+        auto connection = openSqliteFile(m_dir.filePath(QStringLiteral("demo.db")));
+        SD_VERIFY_RESULT(connection);
+        SD_VERIFY_RESULT(execAll(**connection, {QStringLiteral("ALTER TABLE tags ADD COLUMN legacy_flag boolean"),
+                                                QStringLiteral("DROP TABLE reviews")}));
+        const CliRun run = runCli({projectArg(), QStringLiteral("diff"), QStringLiteral("--format"), QStringLiteral("sql")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.isEmpty());
+        QVERIFY2(run.out.contains(QStringLiteral("CREATE TABLE \"reviews\"")), qPrintable(run.out));
+        const qsizetype drop = run.out.indexOf(QStringLiteral("ALTER TABLE \"tags\" DROP COLUMN \"legacy_flag\";\n"));
+        QVERIFY2(drop > 0, qPrintable(run.out));
+        QVERIFY2(run.out.lastIndexOf(QStringLiteral("-- destroys data"), drop) > run.out.lastIndexOf(QStringLiteral(";\n"), drop - 1),
+                 qPrintable(run.out)); // the comment right above it
+        QVERIFY(run.out.contains(QStringLiteral("\nBEGIN;\n")) && run.out.endsWith(QStringLiteral("COMMIT;\n")));
+
+        // Run as printed, the script leaves nothing to diff, and records no revision.
+        for (const QString &statement : SqlScript::split(run.out))
+            SD_VERIFY_RESULT((*connection)->exec(statement));
+        connection->reset();
+        const CliRun after = runCli({projectArg(), QStringLiteral("diff")});
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY2(after.out.startsWith(QStringLiteral("No differences")), qPrintable(after.out));
+    }
+
     void inspectWritesReadableYaml()
     {
         createDemoDatabase();
@@ -133,6 +164,15 @@ private Q_SLOTS:
                                              << QString() << 2 << QStringLiteral("schemadesk-cli: ");
         QTest::newRow("bad url") << QStringList{QStringLiteral("--url"), QStringLiteral("mysql://x"), QStringLiteral("diff")}
                                  << QString() << 2 << QStringLiteral("schemadesk-cli: unsupported database URL 'mysql://x'");
+        QTest::newRow("inspect into a folder that does not exist")
+            << QStringList{QStringLiteral("inspect"), QStringLiteral("-o"), QStringLiteral("/nonexistent-schemadesk-folder/schema.yaml")}
+            << QString() << 2 << QStringLiteral("schemadesk-cli: /nonexistent-schemadesk-folder/schema.yaml: cannot write the schema configuration");
+        QTest::newRow("inspect with a stray argument") << QStringList{QStringLiteral("inspect"), QStringLiteral("extra")} << QString() << 2
+                                                       << QStringLiteral("schemadesk-cli: inspect: unexpected argument 'extra'");
+        QTest::newRow("diff with a stray argument") << QStringList{QStringLiteral("diff"), QStringLiteral("-1")} << QString() << 2
+                                                    << QStringLiteral("schemadesk-cli: diff: unexpected argument '-1'");
+        QTest::newRow("status with a stray argument") << QStringList{QStringLiteral("status"), QStringLiteral("head")} << QString() << 2
+                                                      << QStringLiteral("schemadesk-cli: status: unexpected argument 'head'");
     }
 
     void badInput()
@@ -161,19 +201,31 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("schemadesk.yaml")), qPrintable(run.err));
     }
 
+    void unreachableServerIsExitThree_data()
+    {
+        QTest::addColumn<QStringList>("verb");
+        QTest::newRow("diff") << QStringList{QStringLiteral("diff")};
+        QTest::newRow("diff --format sql") << QStringList{QStringLiteral("diff"), QStringLiteral("--format=sql")};
+        QTest::newRow("inspect") << QStringList{QStringLiteral("inspect")};
+        QTest::newRow("inspect -o") << QStringList{QStringLiteral("inspect"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("out.yaml"))};
+    }
+
     void unreachableServerIsExitThree()
     {
+        QFETCH(QStringList, verb);
         // A port on which nothing listens: refused at once.
         QTcpServer probe;
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 port = probe.serverPort();
         probe.close();
-        const CliRun run = runCli({projectArg(), QStringLiteral("--url"),
-                                   QStringLiteral("postgresql://nobody@127.0.0.1:%1/app").arg(port), QStringLiteral("diff")});
+        const CliRun run = runCli(QStringList{projectArg(), QStringLiteral("--url"),
+                                              QStringLiteral("postgresql://nobody@127.0.0.1:%1/app").arg(port)} + verb);
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("database \"app\"")));
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("out.yaml"))));
     }
 
     void backupAndRestore()

@@ -23,20 +23,29 @@ const QString managedTables = QStringLiteral(R"(
                             AND d.objid = c.oid AND d.deptype = 'e'))
 )");
 
+// A default is deparsed without its table (pg_get_expr(adbin, 0)): a
+// default holds no column reference (CREATE TABLE: "any variable-free
+// expression"), and naming the table makes pg_get_expr() look up every
+// column of it, call after call, which cost half of the columns query. A
+// generated column's expression, in the same catalog, does name columns and
+// is deparsed with its table.
+//
 // The condition that the default `ad` (a pg_attrdef row in scope) is
 // nextval() of the sequence whose oid is `seq`. With the sequence owned by
 // the column (deptype 'a': serial, or OWNED BY) the column is an
 // autoincrement, and the sequence is not listed on its own.
-QString defaultIsNextvalOf(const QString &seq)
+// `relid`: the table to deparse `ad` with, or an expression giving 0 where
+// `ad` is a plain default (see above).
+QString defaultIsNextvalOf(const QString &seq, const QString &relid)
 {
     return QStringLiteral(R"(
-        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) LIKE 'nextval(%'
+        pg_catalog.pg_get_expr(ad.adbin, %2) LIKE 'nextval(%'
         AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend dd
                     WHERE dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
                       AND dd.objid = ad.oid
                       AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                       AND dd.refobjid = %1))")
-        .arg(seq);
+        .arg(seq, relid);
 }
 
 } // namespace
@@ -45,7 +54,7 @@ QString tablesQuery()
 {
     return QStringLiteral(R"(
         SELECT n.oid::bigint, c.oid::bigint, c.relname::text, c.relkind::text,
-               pg_catalog.obj_description(c.oid, 'pg_class'),
+               ds.description,
                CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END
         FROM pg_catalog.pg_namespace n
         LEFT JOIN pg_catalog.pg_class c
@@ -55,6 +64,8 @@ QString tablesQuery()
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                               WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                                 AND d.objid = c.oid AND d.deptype = 'e')
+        LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid AND ds.objsubid = 0
+                                              AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
         WHERE n.nspname = ?
         ORDER BY c.relname
     )");
@@ -62,13 +73,14 @@ QString tablesQuery()
 
 QString columnsQuery()
 {
+    const QString deparseWith = QStringLiteral("CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END");
     return managedTables + QStringLiteral(R"(
         SELECT a.attrelid::bigint, a.attname::text,
                pg_catalog.format_type(a.atttypid, a.atttypmod),
                ty.typtype = 'e' AND ty.typnamespace = t.relnamespace,
                ty.typname::text,
                a.attnotnull, a.attidentity::text, a.attgenerated::text,
-               pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+               pg_catalog.pg_get_expr(ad.adbin, )") + deparseWith + QStringLiteral(R"(),
                ad.oid IS NOT NULL AND EXISTS (
                    SELECT 1 FROM pg_catalog.pg_depend ds
                    JOIN pg_catalog.pg_class s ON s.oid = ds.objid AND s.relkind = 'S'
@@ -76,12 +88,15 @@ QString columnsQuery()
                      AND ds.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                      AND ds.refobjid = a.attrelid AND ds.refobjsubid = a.attnum
                      AND ds.deptype = 'a'
-                     AND )") + defaultIsNextvalOf(QStringLiteral("s.oid")) + QStringLiteral(R"(),
-               pg_catalog.col_description(a.attrelid, a.attnum)
+                     AND )") + defaultIsNextvalOf(QStringLiteral("s.oid"), deparseWith) + QStringLiteral(R"(),
+               ds.description
         FROM t
         JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid
         JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        -- a join, not col_description(), which runs as a query of its own per column
+        LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid AND ds.objsubid = a.attnum
+                                              AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
         WHERE a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attrelid, a.attnum
     )");
@@ -119,27 +134,85 @@ QString constraintsQuery()
 
 QString indexesQuery()
 {
+    // pg_get_indexdef() costs about 40 us an index, most of what this query
+    // took, and says nothing the other columns do not for the common index:
+    // plain key columns with their default operator class and collation.
+    // It is asked for only where the index may be anything else (`special`
+    // and the CASE): INCLUDE columns, expressions, DESC or NULLS FIRST,
+    // operator class options, a collation or an operator class other than
+    // the key column's default. `defaults` finds that default once per type
+    // and access method, as GetDefaultOpClass() does: the AM's default for
+    // the type itself, else the one default of a type it is binary-coercible
+    // to (a preferred type of its category first: text_ops for varchar);
+    // where that is ambiguous, or the column a domain, or the match through
+    // a pseudo-type (array_ops, enum_ops), the definition is asked for.
+    // `keys` also gives the key column names, without a subquery per index.
     return managedTables + QStringLiteral(R"(
-        SELECT i.indrelid::bigint, ic.relname::text, i.indisunique, am.amname::text,
-               pg_catalog.pg_get_expr(i.indpred, i.indrelid, true),
-               pg_catalog.pg_get_indexdef(i.indexrelid),
-               i.indnatts, i.indnkeyatts,
-               pg_catalog.to_json(ARRAY(
-                   SELECT COALESCE(a.attname::text, '')
-                   FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY k(num, ord)
-                   LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
-                   WHERE k.ord <= i.indnkeyatts
-                   ORDER BY k.ord))::text,
-               NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(i.indoption::pg_catalog.int2[]) o(v) WHERE o.v <> 0),
-               t.relname::text
+    , ix AS (
+        SELECT i.indexrelid, i.indrelid, i.indisunique, i.indnatts, i.indnkeyatts, i.indkey, i.indclass,
+               i.indcollation, i.indoption, i.indexprs, i.indpred, ic.relname AS indexname, ic.relam,
+               t.relname AS tablename
         FROM t
         JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                           WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid
-                            AND co.contype IN ('p', 'u', 'x'))
-        ORDER BY ic.relname
+                            AND co.contype IN ('p', 'u', 'x')))
+    , keys AS (
+        SELECT ix.indexrelid, ix.relam, k.ord, k.cls, k.coll, a.attnum, a.attname, a.atttypid, a.attcollation,
+               ty.typtype, ty.typcategory
+        FROM ix
+        CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(ix.indkey::pg_catalog.int2[]),
+                                      pg_catalog.unnest(ix.indclass::pg_catalog.oid[]),
+                                      pg_catalog.unnest(ix.indcollation::pg_catalog.oid[]))
+                           WITH ORDINALITY k(num, cls, coll, ord)
+        LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+        LEFT JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+        WHERE k.cls IS NOT NULL)
+    , defaults AS (
+        SELECT p.atttypid, p.relam,
+               (SELECT CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.min(d.oid) END
+                FROM (SELECT oc.oid,
+                             pg_catalog.rank() OVER (ORDER BY CASE
+                                 WHEN oc.opcintype = p.atttypid THEN 0
+                                 WHEN it.typispreferred AND it.typcategory = p.typcategory THEN 1
+                                 ELSE 2 END) AS tier
+                      FROM pg_catalog.pg_opclass oc
+                      JOIN pg_catalog.pg_type it ON it.oid = oc.opcintype
+                      WHERE oc.opcmethod = p.relam AND oc.opcdefault
+                        AND (oc.opcintype = p.atttypid
+                             OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast ca
+                                        WHERE ca.castsource = p.atttypid AND ca.casttarget = oc.opcintype
+                                          AND ca.castmethod = 'b' AND ca.castcontext = 'i'))) d
+                WHERE d.tier = 1) AS opclass
+        FROM (SELECT DISTINCT atttypid, typcategory, relam FROM keys WHERE atttypid IS NOT NULL) p)
+    , names AS (
+        SELECT keys.indexrelid,
+               pg_catalog.to_json(pg_catalog.array_agg(COALESCE(keys.attname::text, '') ORDER BY keys.ord))::text AS names
+        FROM keys
+        GROUP BY keys.indexrelid)
+    , special AS (
+        SELECT DISTINCT keys.indexrelid
+        FROM keys
+        LEFT JOIN defaults df ON df.atttypid = keys.atttypid AND df.relam = keys.relam
+        WHERE keys.attnum IS NULL OR keys.typtype = 'd'
+           OR (keys.coll <> 0 AND keys.coll <> keys.attcollation)
+           OR keys.cls IS DISTINCT FROM df.opclass)
+        SELECT ix.indrelid::bigint, ix.indexname::text, ix.indisunique, am.amname::text,
+               pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true),
+               CASE WHEN ix.indnatts > ix.indnkeyatts OR ix.indexprs IS NOT NULL OR sp.indexrelid IS NOT NULL
+                         OR NOT od.plain
+                         OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute ia
+                                    WHERE ia.attrelid = ix.indexrelid AND ia.attoptions IS NOT NULL)
+                    THEN pg_catalog.pg_get_indexdef(ix.indexrelid) END,
+               ix.indnatts, ix.indnkeyatts, nm.names, od.plain, ix.tablename::text
+        FROM ix
+        JOIN pg_catalog.pg_am am ON am.oid = ix.relam
+        JOIN names nm ON nm.indexrelid = ix.indexrelid
+        LEFT JOIN special sp ON sp.indexrelid = ix.indexrelid
+        CROSS JOIN LATERAL (SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(ix.indoption::pg_catalog.int2[]) o(v)
+                                               WHERE o.v <> 0) AS plain) od
+        ORDER BY ix.indexname
     )");
 }
 
@@ -195,7 +268,7 @@ QString unmanagedQuery()
                   WHERE ds.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objid = c.oid
                     AND ds.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.refobjsubid > 0
                     AND (ds.deptype = 'i' OR (ds.deptype = 'a' AND ad.oid IS NOT NULL AND )")
-           + defaultIsNextvalOf(QStringLiteral("c.oid")) + QStringLiteral(R"()))
+           + defaultIsNextvalOf(QStringLiteral("c.oid"), QStringLiteral("ad.adrelid")) + QStringLiteral(R"()))
           UNION ALL
             SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                    p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', '',

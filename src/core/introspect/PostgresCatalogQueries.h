@@ -23,7 +23,9 @@ QString columnsQuery();
 // on update, check expression, constraint definition
 QString constraintsQuery();
 
-// relid, index name, unique, access method, predicate, pg_get_indexdef,
+// relid, index name, unique, access method, predicate, pg_get_indexdef (NULL
+// for an index of plain key columns with default options, operator classes
+// and collations),
 // indnatts, indnkeyatts, key column names (JSON, '' for an expression),
 // all key options default, table name
 QString indexesQuery();

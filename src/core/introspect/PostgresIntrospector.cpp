@@ -262,6 +262,13 @@ Result<void> Reader::readIndexes()
         index.where = query->value(4).toString();
 
         const QStringList keyNames = jsonStrings(query->value(8));
+        if (query->isNull(5)) {
+            // Plain key columns, all with their defaults: the server did
+            // not write the definition (pgcatalog::indexesQuery()).
+            index.columns = keyNames;
+            table->indexes.append(index);
+            continue;
+        }
         const bool defaultOptions = query->value(9).toBool();
         QStringList elements;
         const QString elementList = indexElementList(definition, method, &elements);

@@ -270,6 +270,36 @@ private Q_SLOTS:
         t.indexes = {index("ix_t_a", {}, "a varchar_pattern_ops")};
         QTest::newRow("index with opclass")
             << "CREATE TABLE t (a varchar(20)); CREATE INDEX ix_t_a ON t (a varchar_pattern_ops)" << t;
+        // The server writes an index's definition only where it may say more
+        // than its key columns (pgcatalog::indexesQuery()): each of these
+        // must read as the definition says.
+        t = table({column("a", type(K::Varchar, 20))});
+        t.indexes = {index("ix_t_a", {"a"})};
+        QTest::newRow("index on varchar: text_ops is its default")
+            << "CREATE TABLE t (a varchar(20)); CREATE INDEX ix_t_a ON t (a text_ops)" << t;
+        t.indexes = {index("ix_t_a", {}, "a bpchar_ops")};
+        QTest::newRow("index on varchar with bpchar_ops, binary-coercible but not its default")
+            << "CREATE TABLE t (a varchar(20)); CREATE INDEX ix_t_a ON t (a bpchar_ops)" << t;
+        t = table({column("a", type(K::Text))});
+        t.indexes = {index("ix_t_a", {}, "a COLLATE \"C\"")};
+        QTest::newRow("index with a collation of its own")
+            << "CREATE TABLE t (a text); CREATE INDEX ix_t_a ON t (a COLLATE \"C\")" << t;
+        t = table({column("a", type(K::Text))});
+        t.indexes = {index("ix_t_a", {"a"})};
+        QTest::newRow("index on a column of another collation")
+            << "CREATE TABLE t (a text COLLATE \"C\"); CREATE INDEX ix_t_a ON t (a)" << t;
+        t.columns[0].type = native("code");
+        QTest::newRow("index on a domain column")
+            << "CREATE DOMAIN code AS text; CREATE TABLE t (a code); CREATE INDEX ix_t_a ON t (a)" << t;
+        t = table({column("a", native("integer[]"))});
+        t.indexes = {index("ix_t_a", {"a"})};
+        t.indexes[0].method = "gin";
+        QTest::newRow("gin index on an array")
+            << "CREATE TABLE t (a integer[]); CREATE INDEX ix_t_a ON t USING gin (a)" << t;
+        t = table({column("a", type(K::Integer)), column("b", type(K::Integer))});
+        t.indexes = {index("ix_t_a_b", {}, "a, b NULLS FIRST")};
+        QTest::newRow("index with NULLS FIRST")
+            << "CREATE TABLE t (a integer, b integer); CREATE INDEX ix_t_a_b ON t (a, b NULLS FIRST)" << t;
         t = table({column("doc", native("tsvector"))});
         t.indexes = {index("ix_t_doc", {"doc"})};
         t.indexes[0].method = "gin";

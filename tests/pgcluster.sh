@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests, on 127.0.0.1 only.
 #
-#   pgcluster.sh start DIR   initdb into DIR/data (DIR is emptied first), start
-#                            the server on a free port, write DIR/url and DIR/port
-#   pgcluster.sh stop DIR    stop the cluster this script started in DIR;
-#                            exit 0 when nothing runs there
+#   pgcluster.sh start DIR   initdb into a new temporary directory (its path in
+#                            DIR/datadir; DIR is emptied first), start the server
+#                            on a free port, write DIR/url and DIR/port
+#   pgcluster.sh stop DIR    stop the cluster this script started in DIR and
+#                            remove its temporary data; exit 0 when nothing runs
+#
+# DIR holds only what the tests read (url, port); the cluster's data lives
+# under $TMPDIR (default /tmp), in schemadesk-pgdata.XXXXXX, for as long as
+# the cluster runs.
 #
 # As root, initdb and the server run as the `postgres` OS user (initdb refuses
 # root); as anyone else, as that user. The superuser is `postgres` with the
@@ -32,7 +37,12 @@ case $dir in
     *) dir=$PWD/$dir ;;
 esac
 dir=${dir%/}
-data=$dir/data
+# The data directory of the cluster started in DIR, if any.
+data_dir() {
+    local tmp
+    tmp=$(cat "$dir/datadir" 2>/dev/null) || return 1
+    [[ -n $tmp ]] && echo "$tmp/data"
+}
 
 find_bindir() {
     local candidate
@@ -63,15 +73,17 @@ log_tail() {
 
 # True when the server of DIR/data runs (pg_ctl status exits 0).
 is_running() {
+    local data bindir
+    data=$(data_dir) || return 1
     [[ -f $data/postmaster.pid ]] || return 1
-    local bindir
     bindir=$(cat "$dir/bindir" 2>/dev/null || find_bindir) || return 1
     as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1
 }
 
 stop_cluster() {
     if is_running; then
-        local bindir
+        local bindir data
+        data=$(data_dir)
         bindir=$(cat "$dir/bindir" 2>/dev/null || find_bindir) || die "no PostgreSQL binaries found to stop the cluster in $dir"
         if ! as_owner "$bindir/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null; then
             log_tail
@@ -84,6 +96,13 @@ stop_cluster() {
         sockdir=$(cat "$dir/socketdir")
         [[ $sockdir == /tmp/schemadesk-pg.* ]] && rm -rf -- "$sockdir"
         rm -f -- "$dir/socketdir"
+    fi
+    # The temporary data directory, once nothing runs on it.
+    if [[ -f $dir/datadir ]] && ! is_running; then
+        local tmp
+        tmp=$(cat "$dir/datadir")
+        [[ $(basename -- "$tmp") == schemadesk-pgdata.* ]] && rm -rf -- "$tmp"
+        rm -f -- "$dir/datadir"
     fi
 }
 
@@ -128,7 +147,7 @@ start_cluster() {
     bindir=$(find_bindir) || die "no PostgreSQL server binaries found (looked in /usr/lib/postgresql/15/bin, pg_config --bindir, /usr/lib/postgresql/*/bin); install the postgresql package"
 
     # Only ever empty a directory this script made (or an empty one).
-    if [[ -d $dir && -n $(ls -A -- "$dir") && ! -f $dir/bindir && ! -f $data/PG_VERSION ]]; then
+    if [[ -d $dir && -n $(ls -A -- "$dir") && ! -f $dir/bindir ]]; then
         die "refusing to empty $dir: it is not empty and was not made by pgcluster.sh"
     fi
     # A cluster left running in DIR by an earlier run is ours: stop it first.
@@ -137,6 +156,11 @@ start_cluster() {
     mkdir -p -- "$dir" 2>/dev/null || die "cannot create the directory $dir"
     chmod 755 "$dir"
     echo "$bindir" >"$dir/bindir"
+    local tmp data
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/schemadesk-pgdata.XXXXXX") || die "cannot create a temporary directory under ${TMPDIR:-/tmp}"
+    chmod 755 "$tmp"
+    echo "$tmp" >"$dir/datadir"
+    data=$tmp/data
 
     local sockdir=$dir/socket
     # A Unix socket path holds at most 107 bytes (".s.PGSQL.NNNNN" included).
@@ -151,7 +175,8 @@ start_cluster() {
     if [[ $(id -u) -eq 0 ]]; then
         id postgres >/dev/null 2>&1 || die "running as root, but there is no 'postgres' OS user to run the server"
         make_traversable "$dir"
-        chown postgres "$dir" "$sockdir"
+        make_traversable "$tmp"
+        chown postgres "$dir" "$sockdir" "$tmp"
     fi
 
     local pwfile=$dir/pwfile

@@ -206,7 +206,7 @@ void tst_SqliteOperationRenderer::render_data()
                          "    CONSTRAINT \"ck_users_age\" CHECK (age >= 0)," "\n"
                          "    CHECK (\"mood\" IN ('sad', 'ok', 'happy'))," "\n"
                          "    CONSTRAINT \"fk_users_org\" FOREIGN KEY (\"org_id\") REFERENCES \"orgs\" (\"id\")"),
-                        {"id", "email", "age", "org_id", "mood"}, "destroys data, rewrites table");
+                        {"id", "email", "age", "org_id", "mood"}, "rewrites table"); // SQLite enforces no length: nothing lost
     QTest::newRow("alter_column varchar to text")
         << QStringLiteral("- alter_column: {table: users, column: email, type: text}")
         << rebuildUsers(QStringLiteral("    \"id\" bigint NOT NULL," "\n"
@@ -311,6 +311,19 @@ void tst_SqliteOperationRenderer::render_data()
                          "    CHECK (\"mood\" IN ('sad', 'ok', 'happy'))," "\n"
                          "    CONSTRAINT \"fk_users_org\" FOREIGN KEY (\"org_id\") REFERENCES \"orgs\" (\"id\")"),
                         {"id", "email", "age", "org_id", "mood"}, "rewrites table");
+    QTest::newRow("alter_column text to integer: SQLite converts '007' to 7")
+        << QStringLiteral("- alter_column: {table: users, column: email, type: integer}")
+        << rebuildUsers(QStringLiteral("    \"id\" bigint NOT NULL," "\n"
+                         "    \"email\" integer NOT NULL," "\n"
+                         "    \"age\" integer DEFAULT 0," "\n"
+                         "    \"org_id\" bigint," "\n"
+                         "    \"mood\" text," "\n"
+                         "    PRIMARY KEY (\"id\")," "\n"
+                         "    CONSTRAINT \"uq_users_email_org\" UNIQUE (\"email\", \"org_id\")," "\n"
+                         "    CONSTRAINT \"ck_users_age\" CHECK (age >= 0)," "\n"
+                         "    CHECK (\"mood\" IN ('sad', 'ok', 'happy'))," "\n"
+                         "    CONSTRAINT \"fk_users_org\" FOREIGN KEY (\"org_id\") REFERENCES \"orgs\" (\"id\")"),
+                        {"id", "email", "age", "org_id", "mood"}, "destroys data, rewrites table");
     QTest::newRow("alter_column type and default")
         << QStringLiteral("- alter_column: {table: users, column: age, type: varchar(10), default: none}")
         << rebuildUsers(QStringLiteral("    \"id\" bigint NOT NULL," "\n"
@@ -323,7 +336,7 @@ void tst_SqliteOperationRenderer::render_data()
                          "    CONSTRAINT \"ck_users_age\" CHECK (age >= 0)," "\n"
                          "    CHECK (\"mood\" IN ('sad', 'ok', 'happy'))," "\n"
                          "    CONSTRAINT \"fk_users_org\" FOREIGN KEY (\"org_id\") REFERENCES \"orgs\" (\"id\")"),
-                        {"id", "email", "age", "org_id", "mood"}, "destroys data, rewrites table");
+                        {"id", "email", "age", "org_id", "mood"}, "rewrites table"); // integers read back exactly as text
     QTest::newRow("alter_column comment")
         << QStringLiteral("- alter_column: {table: users, column: org_id, comment: the org}")
         << QStringList{};

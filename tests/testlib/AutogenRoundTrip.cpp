@@ -240,7 +240,7 @@ bool isNotGeneratedKind(Difference::Kind kind)
 {
     using K = Difference::Kind;
     return kind == K::PrimaryKeyChanged || kind == K::ColumnAutoincrementChanged || kind == K::ColumnGeneratedChanged
-           || kind == K::PartitioningChanged || kind == K::TableCommentChanged || kind == K::EnumChanged;
+           || kind == K::PartitioningChanged || kind == K::TableOptionsChanged || kind == K::TableCommentChanged || kind == K::EnumChanged;
 }
 
 QStringList warningsStartingWith(const QStringList &warnings, const QString &prefix)

@@ -39,6 +39,14 @@ QString with(const char *from, const char *to)
 
 const char *usersColumns = "      - {name: org_id, type: bigint}\n";
 
+// The base with a table that SQLite may hold as WITHOUT ROWID and STRICT
+// (PostgreSQL has no such options: no difference there).
+QString settingsTable(bool options)
+{
+    return base + QStringLiteral("  - name: settings\n") + (options ? QStringLiteral("    without_rowid: true\n    strict: true\n") : QString())
+           + QStringLiteral("    columns:\n      - {name: key, type: text, primary_key: true}\n      - {name: value, type: integer}\n");
+}
+
 } // namespace
 
 QString describeDifference(const Difference &d)
@@ -149,6 +157,8 @@ QList<DiffCase> diffCases()
         {"foreign key on update changed", base,
          with("references: {table: orgs, columns: [id]}}", "references: {table: orgs, columns: [id]}, on_update: set null}"),
          {QStringLiteral("foreign_key_changed users.fk_users_org")}},
+        {"sqlite table options changed", settingsTable(false), settingsTable(true), {}, false,
+         QStringList{QStringLiteral("table_options_changed settings.settings")}},
         {"column type bigint to integer", base, with("{name: org_id, type: bigint}", "{name: org_id, type: integer}"),
          {QStringLiteral("column_type_changed users.org_id !")}, false, QStringList{QStringLiteral("column_type_changed users.org_id")}},
     };

@@ -394,6 +394,8 @@ QString SchemaDiffModel::objectLabel(const Difference &d)
         return tr("table comment");
     case K::PartitioningChanged:
         return tr("partitioning");
+    case K::TableOptionsChanged:
+        return tr("table options");
     case K::ColumnRenamed:
         return tr("column %1 (was %2)").arg(d.name, d.oldName);
     case K::ColumnAdded:

@@ -10,7 +10,7 @@ namespace {
 
 using K = Difference::Kind;
 
-enum class Section { Name, Comment, Partitioning, Columns, PrimaryKey, Indexes, Uniques, ForeignKeys, Checks };
+enum class Section { Name, Comment, Partitioning, Options, Columns, PrimaryKey, Indexes, Uniques, ForeignKeys, Checks };
 
 std::optional<Section> sectionOf(K kind)
 {
@@ -21,6 +21,8 @@ std::optional<Section> sectionOf(K kind)
         return Section::Comment;
     case K::PartitioningChanged:
         return Section::Partitioning;
+    case K::TableOptionsChanged:
+        return Section::Options;
     case K::ColumnAdded:
     case K::ColumnRemoved:
     case K::ColumnRenamed:
@@ -243,6 +245,12 @@ QList<DefinitionLine> TableDefinitionListing::lines(const Table *live, const Tab
     put(Section::Comment, textPart(live, "comment", &Table::comment), textPart(configured, "comment", &Table::comment));
     put(Section::Partitioning, textPart(live, "partition_by", &Table::partitionBy),
         textPart(configured, "partition_by", &Table::partitionBy));
+    const auto optionsPart = [&](const Table *t) -> std::optional<Part> {
+        if (!t || t->sqliteOptions().isEmpty())
+            return std::nullopt;
+        return single(QStringLiteral("sqlite"), {}, t->sqliteOptions().join(QStringLiteral(", ")));
+    };
+    put(Section::Options, optionsPart(live), optionsPart(configured));
 
     // A configured column with a rename hint aligns with its old name.
     Parts liveColumns = live ? partsOf(live->columns, SchemaWriter::columnYaml) : Parts();

@@ -95,6 +95,7 @@ private:
     {
         m_warnings << Tr::tr("not generated: %1 (%2)")
                           .arg(d.table.isEmpty() || d.kind == K::TableCommentChanged || d.kind == K::PartitioningChanged
+                                           || d.kind == K::TableOptionsChanged
                                    ? d.description()
                                    : d.table + QStringLiteral(": ") + d.description(),
                                why);
@@ -163,6 +164,9 @@ private:
             return;
         case K::PartitioningChanged:
             notGenerated(d, Tr::tr("a table's partitioning changes only by recreating it; write it as sql"));
+            return;
+        case K::TableOptionsChanged:
+            notGenerated(d, Tr::tr("SQLite changes WITHOUT ROWID or STRICT only by recreating the table; write it as sql"));
             return;
         case K::ColumnAdded:
             m_addColumns << operation(AddColumnOp{d.table, portableColumn(d.table, d.name, *side<Column>(d.configured))});

@@ -104,7 +104,8 @@ std::optional<ColumnEntry> ColumnReader::read(const YamlNode &node)
     entry.nameNode = map.value(QStringLiteral("name"));
     if (map.require(QStringLiteral("type"))) {
         column.type = readType(map, QStringLiteral("type"));
-        const YamlNode typeNode = map.value(QStringLiteral("type"));
+        entry.typeNode = map.value(QStringLiteral("type"));
+        const YamlNode &typeNode = entry.typeNode;
         if (typeNode.isScalar() && mayNameSerial(typeNode.utf8()) && serialType(typeNode.text()))
             column.autoincrement = Autoincrement::Yes;
     }

@@ -15,6 +15,7 @@ struct ColumnEntry
     Column column;
     bool primaryKey = false;      // `primary_key: true` on the column
     YamlNode nameNode;
+    YamlNode typeNode;
     bool saysNullable = false;    // the column says `nullable: true` ...
     YamlNode nullableNode;        // ... here
 };

@@ -145,6 +145,10 @@ void writeTable(QString &out, const Table &table, const QString &firstPrefix, co
     scalar("renamed_from", table.renamedFrom);
     scalar("comment", table.comment);
     scalar("partition_by", table.partitionBy);
+    if (table.withoutRowid)
+        out += indent + QStringLiteral("without_rowid: true\n");
+    if (table.strict)
+        out += indent + QStringLiteral("strict: true\n");
     writeList(out, indent, "columns", table.columns, [&table](const Column &c) { return columnLine(c, table); });
     if (!table.primaryKey.isEmpty() && !keyOnColumn(table)) {
         QString key = flowList(table.primaryKey.columns);

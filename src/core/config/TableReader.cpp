@@ -27,7 +27,8 @@ TableReader::TableReader(const QList<EnumType> &enums, YamlDiagnostics &diagnost
 std::optional<TableEntry> TableReader::read(const YamlNode &node)
 {
     static const QStringList keys = {QStringLiteral("name"), QStringLiteral("renamed_from"), QStringLiteral("comment"),
-                                     QStringLiteral("partition_by"), QStringLiteral("columns"), QStringLiteral("primary_key"),
+                                     QStringLiteral("partition_by"), QStringLiteral("without_rowid"), QStringLiteral("strict"),
+                                     QStringLiteral("columns"), QStringLiteral("primary_key"),
                                      QStringLiteral("indexes"), QStringLiteral("unique_constraints"),
                                      QStringLiteral("foreign_keys"), QStringLiteral("checks")};
     YamlMap map(node, LazyText("TableReader", QT_TRANSLATE_NOOP("TableReader", "table")), keys, m_diagnostics);
@@ -42,10 +43,13 @@ std::optional<TableEntry> TableReader::read(const YamlNode &node)
     table.renamedFrom = map.string(QStringLiteral("renamed_from"));
     table.comment = map.string(QStringLiteral("comment"));
     table.partitionBy = map.string(QStringLiteral("partition_by"));
+    table.withoutRowid = map.boolean(QStringLiteral("without_rowid"), false);
+    table.strict = map.boolean(QStringLiteral("strict"), false);
 
     QList<ColumnEntry> columns;
     readColumns(map, entry, columns);
     readPrimaryKey(map, entry, columns);
+    checkSqliteOptions(map, entry, columns);
     readIndexes(map, entry);
     readUniqueConstraints(map, entry);
     readForeignKeys(map, entry);
@@ -84,6 +88,45 @@ void TableReader::readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry
         seen.insert(name, column->nameNode);
         entry.table.columns.append(column->column);
         columns.append(std::move(*column));
+    }
+}
+
+void TableReader::checkSqliteOptions(YamlMap &map, const TableEntry &entry, const QList<ColumnEntry> &columns)
+{
+    const Table &table = entry.table;
+    if (table.withoutRowid && table.primaryKey.isEmpty()) {
+        m_diagnostics.error(map.keyNode(QStringLiteral("without_rowid")),
+            QCoreApplication::translate("TableReader", "table '%1' is WITHOUT ROWID but has no primary key; SQLite needs one")
+                .arg(table.name));
+    }
+    if (!table.strict)
+        return;
+    static const QStringList strictTypes = {QStringLiteral("int"), QStringLiteral("integer"), QStringLiteral("real"),
+                                            QStringLiteral("text"), QStringLiteral("blob"), QStringLiteral("any")};
+    for (const ColumnEntry &entryColumn : columns) {
+        const Column &c = entryColumn.column;
+        QString declared; // as SqliteDialect declares it
+        switch (c.type.kind) {
+        case ColumnType::Kind::Invalid:
+            continue; // reported already
+        case ColumnType::Kind::Enum:
+            continue; // text with a CHECK
+        case ColumnType::Kind::Native:
+            if (!c.type.nativeSpellings.contains(QStringLiteral("sqlite")))
+                continue; // not declarable on SQLite at all
+            declared = c.type.nativeSpellings.value(QStringLiteral("sqlite"));
+            break;
+        default:
+            declared = c.type.spelling();
+            break;
+        }
+        if (c.autoincrement != Autoincrement::No || strictTypes.contains(declared.trimmed().toLower()))
+            continue;
+        m_diagnostics.error(entryColumn.typeNode,
+            QCoreApplication::translate("TableReader",
+                "column '%1' of STRICT table '%2' has type '%3'; a STRICT table takes integer, real, text, blob "
+                "or {sqlite: any}")
+                .arg(c.name, table.name, declared));
     }
 }
 

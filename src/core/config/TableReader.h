@@ -57,6 +57,9 @@ public:
 private:
     void readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry> &columns);
     void readPrimaryKey(YamlMap &map, TableEntry &entry, const QList<ColumnEntry> &columns);
+    // SQLite's rules for its table options: WITHOUT ROWID needs a primary
+    // key, STRICT takes only INT, INTEGER, REAL, TEXT, BLOB and ANY.
+    void checkSqliteOptions(YamlMap &map, const TableEntry &entry, const QList<ColumnEntry> &columns);
     void readIndexes(YamlMap &map, TableEntry &entry);
     void readUniqueConstraints(YamlMap &map, TableEntry &entry);
     void readForeignKeys(YamlMap &map, TableEntry &entry);

@@ -244,9 +244,11 @@ std::optional<Table> PostgresDialect::loweredExceptColumns(const Table &source, 
     };
     const bool btree = std::any_of(source.indexes.cbegin(), source.indexes.cend(), isBtree);
     const bool longName = hasLongName(source);
-    if (!btree && !longName)
+    const bool sqliteOptions = source.withoutRowid || source.strict;
+    if (!btree && !longName && !sqliteOptions)
         return std::nullopt;
     Table table = source; // implicitly shared: only what changes is copied
+    table.withoutRowid = table.strict = false; // SQLite's own
     if (btree) {
         for (Index &index : table.indexes) {
             if (isBtree(index))

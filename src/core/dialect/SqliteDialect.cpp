@@ -233,8 +233,10 @@ QStringList SqliteDialect::createTable(const Table &table, bool) const
     for (const ForeignKey &fk : table.foreignKeys)
         definitions << foreignKeySql(fk);
 
+    const QStringList options = table.sqliteOptions();
     QStringList statements{QStringLiteral("CREATE TABLE ") + quoteIdentifier(table.name) + QStringLiteral(" (\n    ")
-                           + definitions.join(QStringLiteral(",\n    ")) + QStringLiteral("\n)")};
+                           + definitions.join(QStringLiteral(",\n    ")) + QStringLiteral("\n)")
+                           + (options.isEmpty() ? QString() : QLatin1Char(' ') + options.join(QStringLiteral(", ")))};
     for (const Index &index : table.indexes)
         statements << createIndex(table, index);
     return statements;

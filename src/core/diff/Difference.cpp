@@ -80,6 +80,7 @@ QString Difference::kindKey(Kind kind)
     case Kind::TableRenamed: return QStringLiteral("table_renamed");
     case Kind::TableCommentChanged: return QStringLiteral("table_comment_changed");
     case Kind::PartitioningChanged: return QStringLiteral("partitioning_changed");
+    case Kind::TableOptionsChanged: return QStringLiteral("table_options_changed");
     case Kind::ColumnAdded: return QStringLiteral("column_added");
     case Kind::ColumnRemoved: return QStringLiteral("column_removed");
     case Kind::ColumnRenamed: return QStringLiteral("column_renamed");
@@ -128,6 +129,11 @@ QString Difference::description() const
     case Kind::PartitioningChanged:
         return Tr::tr("change partitioning of table %1 from '%2' to '%3'")
             .arg(table, *side<QString>(live), *side<QString>(configured));
+    case Kind::TableOptionsChanged: {
+        const auto options = [](const QString *text) { return text->isEmpty() ? Tr::tr("none") : *text; };
+        return Tr::tr("change options of table %1 from %2 to %3")
+            .arg(table, options(side<QString>(live)), options(side<QString>(configured)));
+    }
     case Kind::ColumnAdded:
         return Tr::tr("add column %1 %2").arg(name, columnSummary(*side<Column>(configured)));
     case Kind::ColumnRemoved:

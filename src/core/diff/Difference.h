@@ -15,7 +15,7 @@ struct Difference
 {
     enum class Kind {
         EnumAdded, EnumRemoved, EnumChanged,
-        TableAdded, TableRemoved, TableRenamed, TableCommentChanged, PartitioningChanged,
+        TableAdded, TableRemoved, TableRenamed, TableCommentChanged, PartitioningChanged, TableOptionsChanged,
         ColumnAdded, ColumnRemoved, ColumnRenamed, ColumnTypeChanged, ColumnNullabilityChanged,
         ColumnDefaultChanged, ColumnAutoincrementChanged, ColumnGeneratedChanged, ColumnCommentChanged,
         PrimaryKeyChanged,

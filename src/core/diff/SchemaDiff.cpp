@@ -143,6 +143,9 @@ public:
             add(K::TableCommentChanged, cfg.name, live.comment, cfg.comment);
         if (!sameSql(cfg.partitionBy, live.partitionBy))
             add(K::PartitioningChanged, cfg.name, live.partitionBy, cfg.partitionBy);
+        if (cfg.withoutRowid != live.withoutRowid || cfg.strict != live.strict)
+            add(K::TableOptionsChanged, cfg.name, live.sqliteOptions().join(QStringLiteral(", ")),
+                cfg.sqliteOptions().join(QStringLiteral(", ")));
         compareColumns(cfg, live);
         comparePrimaryKey(cfg, live);
         compareIndexes(cfg, live);

@@ -444,6 +444,8 @@ Result<Table> Reader::buildTable(const SchemaObject &object, TableRowSet &rows)
 
     Table table;
     table.name = object.name;
+    table.withoutRowid = definition.withoutRowid;
+    table.strict = definition.strict;
     const auto byCid = [](const ColumnRow &a, const ColumnRow &b) { return a.cid < b.cid; };
     if (!std::is_sorted(rows.columns.cbegin(), rows.columns.cend(), byCid))
         std::sort(rows.columns.begin(), rows.columns.end(), byCid);

@@ -74,6 +74,16 @@ static auto findByName(List &list, const QString &name) -> decltype(&list[0])
     return it == list.end() ? nullptr : &*it;
 }
 
+QStringList Table::sqliteOptions() const
+{
+    QStringList options;
+    if (withoutRowid)
+        options << QStringLiteral("WITHOUT ROWID");
+    if (strict)
+        options << QStringLiteral("STRICT");
+    return options;
+}
+
 const Column *Table::column(const QString &n) const { return findByName(columns, n); }
 Column *Table::column(const QString &n) { return findByName(columns, n); }
 const Index *Table::index(const QString &n) const { return findByName(indexes, n); }

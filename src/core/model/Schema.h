@@ -133,10 +133,14 @@ struct Table
     QList<Check> checks;
     QString partitionBy;    // PostgreSQL "RANGE (created_at)" for a partitioned table
     QString renamedFrom;    // rename hint from schema.yaml
+    bool withoutRowid = false; // SQLite table options: WITHOUT ROWID ...
+    bool strict = false;       // ... and STRICT
 
     const Column *column(const QString &name) const;
     Column *column(const QString &name);
     const Index *index(const QString &name) const;
+    // "WITHOUT ROWID", "STRICT", as SQLite writes them after the columns.
+    QStringList sqliteOptions() const;
     bool operator==(const Table &) const = default;
 };
 

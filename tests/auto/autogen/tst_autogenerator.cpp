@@ -109,7 +109,7 @@ bool isWarningKind(Difference::Kind kind)
 {
     using K = Difference::Kind;
     return kind == K::PrimaryKeyChanged || kind == K::ColumnAutoincrementChanged || kind == K::ColumnGeneratedChanged
-           || kind == K::PartitioningChanged || kind == K::TableCommentChanged || kind == K::EnumChanged;
+           || kind == K::PartitioningChanged || kind == K::TableOptionsChanged || kind == K::TableCommentChanged || kind == K::EnumChanged;
 }
 
 const QString base = QStringLiteral(R"(tables:

@@ -437,7 +437,7 @@ void tst_SchemaReader::errors_data()
         << QByteArray("tables:\n  - name: t\n    colums:\n      - {name: id, type: bigint}\n")
         << QStringList{"schema.yaml:2:5: missing required key 'columns' in table",
                        "schema.yaml:3:5: unknown key 'colums' in table (did you mean 'columns'? allowed keys: name, renamed_from, "
-                       "comment, partition_by, columns, primary_key, indexes, unique_constraints, foreign_keys, checks)"};
+                       "comment, partition_by, without_rowid, strict, columns, primary_key, indexes, unique_constraints, foreign_keys, checks)"};
     QTest::newRow("repeated key")
         << oneColumn("{name: id, type: bigint, type: text}")
         << QStringList{"schema.yaml:4:34: duplicate key 'type' in column (first given at line 4)"};
@@ -569,6 +569,20 @@ void tst_SchemaReader::errors_data()
     QTest::newRow("native type with an empty postgresql spelling")
         << oneColumn("{name: doc, type: {postgresql: \"\"}}")
         << QStringList{"schema.yaml:4:27: a native type needs a spelling for postgresql or sqlite, e.g. {postgresql: tsvector, sqlite: text}"};
+    QTest::newRow("WITHOUT ROWID without a primary key")
+        << QByteArray("tables:\n  - name: t\n    without_rowid: true\n    columns:\n      - {name: a, type: text}\n")
+        << QStringList{"schema.yaml:3:5: table 't' is WITHOUT ROWID but has no primary key; SQLite needs one"};
+    QTest::newRow("STRICT with a type SQLite refuses there")
+        << QByteArray("tables:\n  - name: t\n    strict: true\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+                      "      - {name: a, type: varchar(20)}\n      - {name: b, type: {sqlite: any}}\n"
+                      "      - {name: c, type: {sqlite: DATETIME}}\n")
+        << QStringList{"schema.yaml:6:25: column 'a' of STRICT table 't' has type 'varchar(20)'; a STRICT table takes "
+                       "integer, real, text, blob or {sqlite: any}",
+                       "schema.yaml:8:25: column 'c' of STRICT table 't' has type 'DATETIME'; a STRICT table takes "
+                       "integer, real, text, blob or {sqlite: any}"};
+    QTest::newRow("strict that is not a boolean")
+        << QByteArray("tables:\n  - name: t\n    strict: yes please\n    columns:\n      - {name: a, type: text}\n")
+        << QStringList{"schema.yaml:3:13: expected true or false for 'strict', found 'yes please'"};
     QTest::newRow("unknown on_delete action")
         << QByteArray("tables:\n  - name: t\n    columns: [{name: id, type: bigint, primary_key: true}, {name: p, type: bigint}]\n"
                       "    foreign_keys:\n      - {columns: [p], references: {table: t, columns: [id]}, on_delete: cascde}\n")

@@ -90,6 +90,15 @@ Schema smallSchema()
     audit.primaryKey = PrimaryKey{"pk_audit", {"id"}};
     s.tables << audit;
 
+    Table settings; // SQLite's table options
+    settings.name = "settings";
+    settings.withoutRowid = true;
+    settings.strict = true;
+    settings.columns << column("key", ColumnType::of(Kind::Text), false)
+                     << column("value", ColumnType::native(DialectKind::Sqlite, "ANY"));
+    settings.primaryKey.columns = {"key"};
+    s.tables << settings;
+
     s.unmanaged << UnmanagedObject{"view", "active_users", {}, "SELECT 1"}
                 << UnmanagedObject{"trigger", "trg_touch", "users", {}};
     return s;
@@ -142,6 +151,13 @@ tables:
       - {name: id, type: bigint}
       - {name: "on", type: boolean}
     primary_key: {name: pk_audit, columns: [id]}
+
+  - name: settings
+    without_rowid: true
+    strict: true
+    columns:
+      - {name: key, type: text, primary_key: true}
+      - {name: value, type: {sqlite: ANY}}
 
 # Not managed by SchemaDesk (read, never changed):
 #   view active_users

@@ -32,7 +32,7 @@ QString describe(const ColumnType &type)
 QString describe(const Table &t)
 {
     QStringList lines;
-    lines << QStringLiteral("table %1").arg(t.name);
+    lines << QStringLiteral("table %1 %2").arg(t.name, t.sqliteOptions().join(QStringLiteral(", ")));
     for (const Column &c : t.columns) {
         lines << QStringLiteral("  column %1 %2%3%4%5%6")
                      .arg(c.name, describe(c.type), c.nullable ? QString() : QStringLiteral(" not null"),
@@ -253,9 +253,17 @@ void TestSqliteIntrospector::readTable_data()
         t.columns
             = {column(QStringLiteral("k"), of(Kind::Text), false), column(QStringLiteral("v"), native(QString()))};
         t.primaryKey = {QString(), {QStringLiteral("k")}};
+        t.withoutRowid = true;
         QTest::newRow("WITHOUT ROWID") << QStringList{QStringLiteral(
             "CREATE TABLE kv (k TEXT PRIMARY KEY, v) WITHOUT ROWID")}
             << t;
+        t.columns[1].type = native(QStringLiteral("ANY"));
+        t.strict = true;
+        QTest::newRow("WITHOUT ROWID, STRICT") << QStringList{QStringLiteral(
+            "CREATE TABLE kv (k TEXT PRIMARY KEY, v ANY) without rowid , Strict")}
+            << t;
+        t.withoutRowid = false;
+        QTest::newRow("STRICT") << QStringList{QStringLiteral("CREATE TABLE kv (k TEXT PRIMARY KEY, v ANY) STRICT")} << t;
     }
     {
         Table t;

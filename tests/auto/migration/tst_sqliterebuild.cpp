@@ -80,6 +80,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void rebuildKeepsRowsKeysIndexesTriggerAndView();
+    void rebuildKeepsStrictAndWithoutRowid();
     void failingRebuildLeavesTableUntouched_data();
     void failingRebuildLeavesTableUntouched();
 
@@ -168,6 +169,25 @@ void tst_SqliteRebuild::rebuildKeepsRowsKeysIndexesTriggerAndView()
     QCOMPARE(fingerprint(c, QStringLiteral("SELECT user_id, old_age, new_age FROM audit")), QStringLiteral("10|10|99"));
     QCOMPARE(scalar(c, QStringLiteral("SELECT email FROM v_adults WHERE id = 10")).toString(), QStringLiteral("user10@example.com"));
     QVERIFY(!scalar(c, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'new_users'")).toBool());
+}
+
+void tst_SqliteRebuild::rebuildKeepsStrictAndWithoutRowid()
+{
+    // A rebuilt table keeps SQLite's table options: a STRICT table that came
+    // back without them would take any value in any column from then on.
+    const Connection &c = *m_connection;
+    SD_VERIFY_RESULT(execAll(c, {QStringLiteral("CREATE TABLE settings (key text PRIMARY KEY, value integer, note any) "
+                                                "WITHOUT ROWID, STRICT"),
+                                 QStringLiteral("INSERT INTO settings VALUES ('a', 1, x'00'), ('b', 2, 2.5)")}));
+    SD_VERIFY_RESULT(apply(QStringLiteral("- alter_column: {table: settings, column: value, nullable: false, default: 0}")));
+    const Table *settings = live().table(QStringLiteral("settings"));
+    QVERIFY(settings);
+    QVERIFY(settings->withoutRowid);
+    QVERIFY(settings->strict);
+    QCOMPARE(fingerprint(c, QStringLiteral("SELECT count(*), group_concat(key || '=' || coalesce(value, 'null') || '/' || typeof(note)) "
+                                           "FROM settings")),
+             QStringLiteral("2|a=1/blob,b=2/real"));
+    QVERIFY(!c.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('c', 'not a number')"))); // still STRICT
 }
 
 void tst_SqliteRebuild::failingRebuildLeavesTableUntouched_data()

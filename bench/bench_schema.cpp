@@ -156,7 +156,7 @@ public:
 
     const Row &row() const { return m_row; }
 
-    // Each figure once more (the diffs their runs per round), keeping the best.
+    // Each figure once more (a diff its runs per round), every run kept.
     void measureRound()
     {
         // The diff compares what the app compares: the configuration as

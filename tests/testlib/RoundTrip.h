@@ -14,4 +14,11 @@ namespace sd::testing {
 
 void verifyRoundTrip(const Connection &connection, const Schema &schema);
 
+// What `inspect` promises of a database SchemaDesk did not create: it reads
+// exactly `tables` and lists an unmanaged object of each of `unmanagedKinds`;
+// its schema, written as YAML and read back, diffs empty against it; and
+// against an empty configuration the only tables to drop are those (nothing
+// unmanaged is ever something to drop).
+void verifyInspectRoundTrip(const Connection &connection, const QStringList &tables, const QStringList &unmanagedKinds);
+
 } // namespace sd::testing

@@ -121,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(!schema);
         const Error &error = schema.error();
         QCOMPARE(error.code, Error::Code::Database);
-        QVERIFY2(error.server.contains(QStringLiteral("127.0.0.1")) && error.server.contains(url->database),
+        QVERIFY2(error.server.contains(QStringLiteral("127.0.0.1:%1").arg(url->port)) && error.server.contains(url->database),
                  qPrintable(error.toString()));
         QVERIFY2(!error.statement.isEmpty(), qPrintable(error.toString()));
         QVERIFY2(error.message.contains(QStringLiteral("permission denied")), qPrintable(error.toString()));

@@ -159,6 +159,8 @@ QList<DiffCase> diffCases()
          {QStringLiteral("foreign_key_changed users.fk_users_org")}},
         {"sqlite table options changed", settingsTable(false), settingsTable(true), {}, false,
          QStringList{QStringLiteral("table_options_changed settings.settings")}},
+        {"column collation changed", base, with("{name: name, type: text}", "{name: name, type: text, collation: C}"),
+         {QStringLiteral("column_collation_changed users.name")}, true},
         {"column type bigint to integer", base, with("{name: org_id, type: bigint}", "{name: org_id, type: integer}"),
          {QStringLiteral("column_type_changed users.org_id !")}, false, QStringList{QStringLiteral("column_type_changed users.org_id")}},
     };

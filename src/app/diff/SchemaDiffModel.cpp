@@ -405,6 +405,7 @@ QString SchemaDiffModel::objectLabel(const Difference &d)
     case K::ColumnDefaultChanged:
     case K::ColumnAutoincrementChanged:
     case K::ColumnGeneratedChanged:
+    case K::ColumnCollationChanged:
     case K::ColumnCommentChanged:
         return tr("column %1").arg(d.name);
     case K::PrimaryKeyChanged:

@@ -31,6 +31,7 @@ std::optional<Section> sectionOf(K kind)
     case K::ColumnDefaultChanged:
     case K::ColumnAutoincrementChanged:
     case K::ColumnGeneratedChanged:
+    case K::ColumnCollationChanged:
     case K::ColumnCommentChanged:
         return Section::Columns;
     case K::PrimaryKeyChanged:

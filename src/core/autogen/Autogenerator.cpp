@@ -196,6 +196,9 @@ private:
         case K::ColumnGeneratedChanged:
             notGenerated(d, Tr::tr("no operation changes a generated column's expression; write it as sql"));
             return;
+        case K::ColumnCollationChanged:
+            notGenerated(d, Tr::tr("no operation changes a column's collation; write it as sql"));
+            return;
         case K::PrimaryKeyChanged:
             notGenerated(d, Tr::tr("no operation changes a primary key; write it as sql"));
             return;

@@ -88,7 +88,8 @@ QStringList ColumnReader::keys()
 {
     static const QStringList keys = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("primary_key"),
                                      QStringLiteral("autoincrement"), QStringLiteral("nullable"), QStringLiteral("default"),
-                                     QStringLiteral("generated"), QStringLiteral("renamed_from"), QStringLiteral("comment")};
+                                     QStringLiteral("generated"), QStringLiteral("collation"), QStringLiteral("renamed_from"),
+                                     QStringLiteral("comment")};
     return keys;
 }
 
@@ -136,6 +137,7 @@ std::optional<ColumnEntry> ColumnReader::read(const YamlNode &node)
         readGenerated(map.value(QStringLiteral("generated")), column);
     column.renamedFrom = map.string(QStringLiteral("renamed_from"));
     column.comment = map.string(QStringLiteral("comment"));
+    column.collation = map.string(QStringLiteral("collation")).trimmed();
 
     if (column.name.isEmpty())
         return std::nullopt;

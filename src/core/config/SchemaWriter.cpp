@@ -80,7 +80,7 @@ QString columnLine(const Column &column, const Table &table)
             generated.add("stored", QStringLiteral("false"));
         map.add("generated", generated.toString());
     }
-    map.text("renamed_from", column.renamedFrom).text("comment", column.comment);
+    map.text("collation", column.collation).text("renamed_from", column.renamedFrom).text("comment", column.comment);
     return map.toString();
 }
 

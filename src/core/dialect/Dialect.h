@@ -66,6 +66,13 @@ public:
 
     // The type as written in this dialect's DDL.
     virtual QString renderType(const Column &column) const = 0;
+    // A column as CREATE TABLE and ALTER TABLE ... ADD COLUMN declare it:
+    // name, type, collation, generation or identity, NOT NULL, default.
+    // `column` must be lowered.
+    virtual QString columnDefinition(const Column &column) const = 0;
+    // Whether two collations are the same here (SQLite: names in any case,
+    // BINARY the default).
+    virtual bool sameCollation(const QString &configured, const QString &live) const { return configured == live; }
     virtual QString renderDefault(const DefaultValue &value) const;
 
     // Statements that create the schema in an empty database, in an order

@@ -25,6 +25,7 @@ public:
     QString storedName(const QString &name) const override { return storedIdentifier(name); }
     QString typeKey(const ColumnType &type) const override;
     QString renderType(const Column &column) const override;
+    QString columnDefinition(const Column &column) const override;
     QStringList createSchema(const Schema &schema) const override;
     QStringList createTable(const Table &table, bool withForeignKeys = true) const override;
 

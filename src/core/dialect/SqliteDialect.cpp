@@ -197,24 +197,37 @@ QList<EnumType> SqliteDialect::loweredEnums(const Schema &) const
     return {};
 }
 
+QString SqliteDialect::columnDefinition(const Column &c) const
+{
+    QString def = quoteIdentifier(c.name) + QLatin1Char(' ') + renderType(c);
+    if (!c.collation.isEmpty())
+        def += QStringLiteral(" COLLATE ") + quoteIdentifier(c.collation);
+    // Lowered, an autoincrement column is the table's INTEGER key.
+    if (c.autoincrement != Autoincrement::No)
+        def += QStringLiteral(" PRIMARY KEY AUTOINCREMENT");
+    if (!c.nullable && c.autoincrement == Autoincrement::No)
+        def += QStringLiteral(" NOT NULL");
+    if (!c.generated.isEmpty())
+        def += QStringLiteral(" GENERATED ALWAYS AS (") + c.generated
+               + (c.generatedStored ? QStringLiteral(") STORED") : QStringLiteral(") VIRTUAL"));
+    else if (c.defaultValue.isSet())
+        def += QStringLiteral(" DEFAULT ") + renderDefault(c.defaultValue);
+    return def;
+}
+
+bool SqliteDialect::sameCollation(const QString &configured, const QString &live) const
+{
+    const auto binaryIfEmpty = [](const QString &name) { return name.isEmpty() ? QStringLiteral("BINARY") : name; };
+    return binaryIfEmpty(configured).compare(binaryIfEmpty(live), Qt::CaseInsensitive) == 0;
+}
+
 QStringList SqliteDialect::createTable(const Table &table, bool) const
 {
     QStringList definitions;
     bool keyInline = false;
     for (const Column &c : table.columns) {
-        QString def = quoteIdentifier(c.name) + QLatin1Char(' ') + renderType(c);
-        if (c.autoincrement != Autoincrement::No) {
-            def += QStringLiteral(" PRIMARY KEY AUTOINCREMENT");
-            keyInline = true;
-        }
-        if (!c.nullable && c.autoincrement == Autoincrement::No)
-            def += QStringLiteral(" NOT NULL");
-        if (!c.generated.isEmpty())
-            def += QStringLiteral(" GENERATED ALWAYS AS (") + c.generated
-                   + (c.generatedStored ? QStringLiteral(") STORED") : QStringLiteral(") VIRTUAL"));
-        else if (c.defaultValue.isSet())
-            def += QStringLiteral(" DEFAULT ") + renderDefault(c.defaultValue);
-        definitions << def;
+        keyInline = keyInline || c.autoincrement != Autoincrement::No;
+        definitions << columnDefinition(c);
     }
     if (!table.primaryKey.isEmpty() && !keyInline) {
         QString def = table.primaryKey.name.isEmpty()

@@ -41,6 +41,8 @@ public:
     QList<EnumType> loweredEnums(const Schema &schema) const override;
     QString typeKey(const ColumnType &type) const override;
     QString renderType(const Column &column) const override;
+    QString columnDefinition(const Column &column) const override;
+    bool sameCollation(const QString &configured, const QString &live) const override;
     QString renderDefault(const DefaultValue &value) const override;
     QStringList createSchema(const Schema &schema) const override;
     // `table` must be lowered (see lowered()); SQLite declares foreign keys

@@ -89,6 +89,7 @@ QString Difference::kindKey(Kind kind)
     case Kind::ColumnDefaultChanged: return QStringLiteral("column_default_changed");
     case Kind::ColumnAutoincrementChanged: return QStringLiteral("column_autoincrement_changed");
     case Kind::ColumnGeneratedChanged: return QStringLiteral("column_generated_changed");
+    case Kind::ColumnCollationChanged: return QStringLiteral("column_collation_changed");
     case Kind::ColumnCommentChanged: return QStringLiteral("column_comment_changed");
     case Kind::PrimaryKeyChanged: return QStringLiteral("primary_key_changed");
     case Kind::IndexAdded: return QStringLiteral("index_added");
@@ -156,6 +157,11 @@ QString Difference::description() const
     case Kind::ColumnGeneratedChanged:
         return Tr::tr("change generated expression of column %1 from '%2' to '%3'")
             .arg(name, side<Column>(live)->generated, side<Column>(configured)->generated);
+    case Kind::ColumnCollationChanged: {
+        const auto collation = [](const QString &name) { return name.isEmpty() ? Tr::tr("the default") : name; };
+        return Tr::tr("change collation of column %1 from %2 to %3")
+            .arg(name, collation(side<Column>(live)->collation), collation(side<Column>(configured)->collation));
+    }
     case Kind::ColumnCommentChanged:
         return Tr::tr("change comment of column %1 to '%2'").arg(name, side<Column>(configured)->comment);
     case Kind::PrimaryKeyChanged:

@@ -17,7 +17,7 @@ struct Difference
         EnumAdded, EnumRemoved, EnumChanged,
         TableAdded, TableRemoved, TableRenamed, TableCommentChanged, PartitioningChanged, TableOptionsChanged,
         ColumnAdded, ColumnRemoved, ColumnRenamed, ColumnTypeChanged, ColumnNullabilityChanged,
-        ColumnDefaultChanged, ColumnAutoincrementChanged, ColumnGeneratedChanged, ColumnCommentChanged,
+        ColumnDefaultChanged, ColumnAutoincrementChanged, ColumnGeneratedChanged, ColumnCollationChanged, ColumnCommentChanged,
         PrimaryKeyChanged,
         IndexAdded, IndexRemoved, IndexChanged,
         UniqueAdded, UniqueRemoved, UniqueChanged,

@@ -261,6 +261,8 @@ private:
         if (!sameSql(c.generated, l.generated)
             || (!c.generated.isEmpty() && c.generatedStored != l.generatedStored))
             add(K::ColumnGeneratedChanged, c.name, l, c);
+        if (c.collation != l.collation && !m_dialect.sameCollation(c.collation, l.collation))
+            add(K::ColumnCollationChanged, c.name, l, c);
         if (c.comment != l.comment)
             add(K::ColumnCommentChanged, c.name, l, c);
     }

@@ -89,11 +89,14 @@ QString columnsQuery()
                      AND ds.refobjid = a.attrelid AND ds.refobjsubid = a.attnum
                      AND ds.deptype = 'a'
                      AND )") + defaultIsNextvalOf(QStringLiteral("s.oid"), deparseWith) + QStringLiteral(R"(),
-               ds.description
+               ds.description,
+               cl.collname::text
         FROM t
         JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid
         JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        -- the column's collation where it is not its type's default
+        LEFT JOIN pg_catalog.pg_collation cl ON cl.oid = a.attcollation AND a.attcollation <> ty.typcollation
         -- a join, not col_description(), which runs as a query of its own per column
         LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid AND ds.objsubid = a.attnum
                                               AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass

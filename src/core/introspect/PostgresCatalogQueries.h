@@ -14,7 +14,8 @@ QString tablesQuery();
 
 // relid, attname, format_type, is a local enum, typname, attnotnull,
 // attidentity, attgenerated, default expression, owns its nextval sequence,
-// comment; ordered by table and attnum.
+// comment, collation (NULL for the type's default); ordered by table and
+// attnum.
 QString columnsQuery();
 
 // relid, conname, contype, deferrable, deferred, validated, key columns

@@ -186,6 +186,7 @@ Result<void> Reader::readColumns()
             column.defaultValue = typedDefault(SqlExpression::defaultFromSql(defaultSql), column.type);
         }
         column.comment = query->value(10).toString();
+        column.collation = query->value(11).toString();
         table->columns.append(column);
     }
     return {};

@@ -465,6 +465,9 @@ Result<Table> Reader::buildTable(const SchemaObject &object, TableRowSet &rows)
             column.defaultValue = SqlExpression::defaultFromSql(row.defaultSql.toString());
         if (parsedColumn && parsedColumn->autoincrement)
             column.autoincrement = Autoincrement::Yes;
+        // BINARY is SQLite's default: a column that names it has none of its own.
+        if (parsedColumn && parsedColumn->collation.compare(QLatin1String("BINARY"), Qt::CaseInsensitive) != 0)
+            column.collation = parsedColumn->collation;
         if (row.hidden == 2 || row.hidden == 3) {
             column.generated = parsedColumn ? parsedColumn->generated : QString();
             column.generatedStored = row.hidden == 3;

@@ -173,14 +173,8 @@ Statements Renderer::operator()(const AddColumnOp &op) const
         return rebuild(op.table);
     const Table lowered = d.loweredTable(*m_after.table(op.table), m_after);
     const Column &c = *lowered.column(op.column.name);
-    QString sql = QStringLiteral("ALTER TABLE ") + q(op.table) + QStringLiteral(" ADD COLUMN ") + q(c.name) + QLatin1Char(' ')
-                  + d.renderType(c);
-    if (!c.nullable)
-        sql += QStringLiteral(" NOT NULL");
-    if (!c.generated.isEmpty())
-        sql += QStringLiteral(" GENERATED ALWAYS AS (") + c.generated + QStringLiteral(") VIRTUAL");
-    else if (c.defaultValue.isSet())
-        sql += QStringLiteral(" DEFAULT ") + d.renderDefault(c.defaultValue);
+    // canAddDirectly(): no autoincrement, no stored generated column here.
+    QString sql = QStringLiteral("ALTER TABLE ") + q(op.table) + QStringLiteral(" ADD COLUMN ") + d.columnDefinition(c);
     if (op.column.type.kind == ColumnType::Kind::Enum) {
         if (const EnumType *e = m_after.enumType(op.column.type.enumName))
             sql += QStringLiteral(" CHECK (") + d.enumCheckExpression(c.name, e->values) + QLatin1Char(')');

@@ -49,6 +49,7 @@ struct Column
     bool generatedStored = true;
     QString comment;
     QString renamedFrom;    // rename hint from schema.yaml; never introspected
+    QString collation;      // COLLATE where not the type's default ("C", "NOCASE")
 
     bool operator==(const Column &) const = default;
 };

@@ -109,6 +109,7 @@ bool isWarningKind(Difference::Kind kind)
 {
     using K = Difference::Kind;
     return kind == K::PrimaryKeyChanged || kind == K::ColumnAutoincrementChanged || kind == K::ColumnGeneratedChanged
+           || kind == K::ColumnCollationChanged
            || kind == K::PartitioningChanged || kind == K::TableOptionsChanged || kind == K::TableCommentChanged || kind == K::EnumChanged;
 }
 

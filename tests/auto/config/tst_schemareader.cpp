@@ -20,7 +20,7 @@ const QString knownTypes = QStringLiteral(
     "smallint, integer, bigint, boolean, real, double, numeric(p,s), varchar(n), char(n), text, "
     "date, time, timestamp, timestamptz, blob, json, uuid");
 const QString columnKeys = QStringLiteral(
-    "name, type, primary_key, autoincrement, nullable, default, generated, renamed_from, comment");
+    "name, type, primary_key, autoincrement, nullable, default, generated, collation, renamed_from, comment");
 
 Schema read(const QByteArray &yaml)
 {

@@ -48,8 +48,10 @@ Schema smallSchema()
     Column displayName = column("display_name", ColumnType::of(Kind::Text));
     displayName.renamedFrom = "name";
     displayName.comment = "shown to others";
+    Column email = column("email", ColumnType::of(Kind::Varchar, 255), false);
+    email.collation = "C";
     users.columns << id
-                  << column("email", ColumnType::of(Kind::Varchar, 255), false)
+                  << email
                   << column("price", ColumnType::numeric(10, 2), true, DefaultValue::number("0"))
                   << column("doc", ColumnType::native(QMap<QString, QString>{{"postgresql", "tsvector"}, {"sqlite", "text"}}))
                   << column("mood", ColumnType::enumeration("mood"), true, DefaultValue::string("ok"))
@@ -117,7 +119,7 @@ tables:
     comment: Registered accounts
     columns:
       - {name: id, type: bigint, primary_key: true, autoincrement: always}
-      - {name: email, type: varchar(255), nullable: false}
+      - {name: email, type: varchar(255), nullable: false, collation: C}
       - {name: price, type: "numeric(10,2)", default: 0}
       - {name: doc, type: {postgresql: tsvector, sqlite: text}}
       - {name: mood, type: mood, default: ok}

@@ -174,6 +174,50 @@ private Q_SLOTS:
         QCOMPARE(int(SqliteDialect::affinity(declared)), affinity);
     }
 
+    void sameCollation_data()
+    {
+        QTest::addColumn<DialectKind>("dialect");
+        QTest::addColumn<QString>("configured");
+        QTest::addColumn<QString>("live");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("sqlite: names in any case") << DialectKind::Sqlite << "nocase" << "NOCASE" << true;
+        QTest::newRow("sqlite: BINARY is the default") << DialectKind::Sqlite << "" << "binary" << true;
+        QTest::newRow("sqlite: NOCASE is not the default") << DialectKind::Sqlite << "" << "NOCASE" << false;
+        QTest::newRow("postgresql: the default") << DialectKind::PostgreSQL << "" << "" << true;
+        QTest::newRow("postgresql: C is not the default") << DialectKind::PostgreSQL << "C" << "" << false;
+        QTest::newRow("postgresql: names are case-sensitive") << DialectKind::PostgreSQL << "c" << "C" << false;
+    }
+
+    void sameCollation()
+    {
+        QFETCH(DialectKind, dialect);
+        QFETCH(QString, configured);
+        QFETCH(QString, live);
+        QFETCH(bool, same);
+        QCOMPARE(Dialect::get(dialect).sameCollation(configured, live), same);
+    }
+
+    void columnDefinition_data()
+    {
+        QTest::addColumn<DialectKind>("dialect");
+        QTest::addColumn<QString>("collation");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("postgresql") << DialectKind::PostgreSQL << "C" << "\"code\" character varying(10) COLLATE \"C\" NOT NULL DEFAULT 'x'";
+        QTest::newRow("sqlite") << DialectKind::Sqlite << "NOCASE" << "\"code\" varchar(10) COLLATE \"NOCASE\" NOT NULL DEFAULT 'x'";
+        QTest::newRow("sqlite, no collation") << DialectKind::Sqlite << "" << "\"code\" varchar(10) NOT NULL DEFAULT 'x'";
+    }
+
+    void columnDefinition()
+    {
+        QFETCH(DialectKind, dialect);
+        QFETCH(QString, collation);
+        QFETCH(QString, expected);
+        Column c = column(QStringLiteral("code"), ColumnType::of(ColumnType::Kind::Varchar, 10), false,
+                          DefaultValue::string(QStringLiteral("x")));
+        c.collation = collation;
+        QCOMPARE(Dialect::get(dialect).columnDefinition(c), expected);
+    }
+
     void sameDefault_data()
     {
         QTest::addColumn<QString>("type");

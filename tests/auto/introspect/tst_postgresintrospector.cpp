@@ -37,7 +37,8 @@ QString describe(const Table &t)
                      .arg(int(c.defaultValue.kind))
                      .arg(c.defaultValue.text)
                      .arg(int(c.autoincrement))
-                     .arg(c.generated, c.generatedStored ? QStringLiteral(" stored") : QString(), c.comment);
+                     .arg(c.generated, c.generatedStored ? QStringLiteral(" stored") : QString(), c.comment)
+                 + (c.collation.isEmpty() ? QString() : QStringLiteral(" collation=[%1]").arg(c.collation));
     }
     if (!t.primaryKey.isEmpty() || !t.primaryKey.name.isEmpty())
         lines << QStringLiteral("  primary key %1 (%2)").arg(t.primaryKey.name, t.primaryKey.columns.join(u','));
@@ -285,10 +286,12 @@ private Q_SLOTS:
         QTest::newRow("index with a collation of its own")
             << "CREATE TABLE t (a text); CREATE INDEX ix_t_a ON t (a COLLATE \"C\")" << t;
         t = table({column("a", type(K::Text))});
+        t.columns[0].collation = "C";
         t.indexes = {index("ix_t_a", {"a"})};
         QTest::newRow("index on a column of another collation")
             << "CREATE TABLE t (a text COLLATE \"C\"); CREATE INDEX ix_t_a ON t (a)" << t;
         t.columns[0].type = native("code");
+        t.columns[0].collation.clear();
         QTest::newRow("index on a domain column")
             << "CREATE DOMAIN code AS text; CREATE TABLE t (a code); CREATE INDEX ix_t_a ON t (a)" << t;
         t = table({column("a", native("integer[]"))});
@@ -300,6 +303,11 @@ private Q_SLOTS:
         t.indexes = {index("ix_t_a_b", {}, "a, b NULLS FIRST")};
         QTest::newRow("index with NULLS FIRST")
             << "CREATE TABLE t (a integer, b integer); CREATE INDEX ix_t_a_b ON t (a, b NULLS FIRST)" << t;
+        t = table({column("a", type(K::Text)), column("b", type(K::Varchar, 10)), column("c", type(K::Text))});
+        t.columns[0].collation = "C";
+        t.columns[1].collation = "POSIX";
+        QTest::newRow("column collations")
+            << "CREATE TABLE t (a text COLLATE \"C\", b varchar(10) COLLATE \"POSIX\", c text COLLATE \"default\")" << t;
         t = table({column("doc", native("tsvector"))});
         t.indexes = {index("ix_t_doc", {"doc"})};
         t.indexes[0].method = "gin";

@@ -45,7 +45,8 @@ QString describe(const Table &t)
                               ? QString()
                               : QStringLiteral(" generated{%1}%2")
                                     .arg(c.generated,
-                                         c.generatedStored ? QStringLiteral(" stored") : QStringLiteral(" virtual")));
+                                         c.generatedStored ? QStringLiteral(" stored") : QStringLiteral(" virtual")))
+                 + (c.collation.isEmpty() ? QString() : QStringLiteral(" collate %1").arg(c.collation));
     }
     if (!t.primaryKey.isEmpty())
         lines << QStringLiteral("  primary key [%1] (%2)")
@@ -410,6 +411,7 @@ void TestSqliteIntrospector::readTable_data()
         t.name = QStringLiteral("people");
         t.columns = {column(QStringLiteral("Email"), of(Kind::Text)), column(QStringLiteral("nick"), of(Kind::Text)),
                      column(QStringLiteral("age"), of(Kind::Integer))};
+        t.columns[1].collation = QStringLiteral("NOCASE"); // BINARY, the default, is no collation of its own
         t.indexes = {index(QStringLiteral("ix_email"), {QStringLiteral("Email")}),
                      index(QStringLiteral("ix_email_upper"), {QStringLiteral("Email"), QStringLiteral("age")}),
                      index(QStringLiteral("ix_nick"), {}, QStringLiteral("nick")),

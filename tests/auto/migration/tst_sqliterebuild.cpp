@@ -80,7 +80,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void rebuildKeepsRowsKeysIndexesTriggerAndView();
-    void rebuildKeepsStrictAndWithoutRowid();
+    void rebuildKeepsTableOptionsAndCollations();
     void failingRebuildLeavesTableUntouched_data();
     void failingRebuildLeavesTableUntouched();
 
@@ -171,13 +171,14 @@ void tst_SqliteRebuild::rebuildKeepsRowsKeysIndexesTriggerAndView()
     QVERIFY(!scalar(c, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'new_users'")).toBool());
 }
 
-void tst_SqliteRebuild::rebuildKeepsStrictAndWithoutRowid()
+void tst_SqliteRebuild::rebuildKeepsTableOptionsAndCollations()
 {
     // A rebuilt table keeps SQLite's table options: a STRICT table that came
     // back without them would take any value in any column from then on.
     const Connection &c = *m_connection;
-    SD_VERIFY_RESULT(execAll(c, {QStringLiteral("CREATE TABLE settings (key text PRIMARY KEY, value integer, note any) "
-                                                "WITHOUT ROWID, STRICT"),
+    // Nor does it lose a column's collation: NOCASE compares 'A' and 'a' equal.
+    SD_VERIFY_RESULT(execAll(c, {QStringLiteral("CREATE TABLE settings (key text COLLATE NOCASE PRIMARY KEY, value integer, "
+                                                "note any) WITHOUT ROWID, STRICT"),
                                  QStringLiteral("INSERT INTO settings VALUES ('a', 1, x'00'), ('b', 2, 2.5)")}));
     SD_VERIFY_RESULT(apply(QStringLiteral("- alter_column: {table: settings, column: value, nullable: false, default: 0}")));
     const Table *settings = live().table(QStringLiteral("settings"));
@@ -188,6 +189,9 @@ void tst_SqliteRebuild::rebuildKeepsStrictAndWithoutRowid()
                                            "FROM settings")),
              QStringLiteral("2|a=1/blob,b=2/real"));
     QVERIFY(!c.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('c', 'not a number')"))); // still STRICT
+    QCOMPARE(settings->column(QStringLiteral("key"))->collation, QStringLiteral("NOCASE"));
+    QCOMPARE(scalar(c, QStringLiteral("SELECT value FROM settings WHERE key = 'A'")).toInt(), 1);
+    QVERIFY(!c.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('B', 3)"))); // 'B' is 'b' under NOCASE
 }
 
 void tst_SqliteRebuild::failingRebuildLeavesTableUntouched_data()

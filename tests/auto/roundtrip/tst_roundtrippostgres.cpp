@@ -32,7 +32,7 @@ const char *exoticSchema[] = {
     "CREATE DOMAIN year AS integer CHECK (VALUE >= 1901 AND VALUE <= 2155)",
     "CREATE TABLE language (language_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name character(20) NOT NULL, "
     "last_update timestamp without time zone DEFAULT now() NOT NULL)",
-    "CREATE TABLE film (film_id serial PRIMARY KEY, title character varying(255) NOT NULL, description text, "
+    "CREATE TABLE film (film_id serial PRIMARY KEY, title character varying(255) COLLATE \"C\" NOT NULL, description text, "
     "release_year year, language_id integer NOT NULL REFERENCES language ON UPDATE CASCADE ON DELETE RESTRICT, "
     "rental_rate numeric(4,2) DEFAULT 4.99 NOT NULL, rating mpaa_rating DEFAULT 'G'::mpaa_rating, "
     "special_features text[], scores integer[], fulltext tsvector NOT NULL DEFAULT ''::tsvector, "

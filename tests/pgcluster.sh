@@ -37,11 +37,19 @@ case $dir in
     *) dir=$PWD/$dir ;;
 esac
 dir=${dir%/}
-# The data directory of the cluster started in DIR, if any.
+# The data directory of the cluster started in DIR, if any: in the
+# temporary directory DIR/datadir names, or in DIR/data for a cluster an
+# earlier version of this script started (and that must be stopped before
+# DIR is emptied).
 data_dir() {
     local tmp
-    tmp=$(cat "$dir/datadir" 2>/dev/null) || return 1
-    [[ -n $tmp ]] && echo "$tmp/data"
+    if tmp=$(cat "$dir/datadir" 2>/dev/null) && [[ -n $tmp ]]; then
+        echo "$tmp/data"
+    elif [[ -f $dir/data/PG_VERSION ]]; then
+        echo "$dir/data"
+    else
+        return 1
+    fi
 }
 
 find_bindir() {

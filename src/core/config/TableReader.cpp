@@ -94,10 +94,27 @@ void TableReader::readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry
 void TableReader::checkSqliteOptions(YamlMap &map, const TableEntry &entry, const QList<ColumnEntry> &columns)
 {
     const Table &table = entry.table;
+    // SQLite declares an autoincrement column INTEGER PRIMARY KEY
+    // AUTOINCREMENT when it is the table's one integer key column
+    // (SqliteDialect::loweredColumn()); any other keeps its own type.
+    const auto isRowidAlias = [&table](const Column &c) {
+        return c.autoincrement != Autoincrement::No && c.type.isIntegral() && table.primaryKey.columns.size() == 1
+               && table.primaryKey.columns.constFirst() == c.name;
+    };
     if (table.withoutRowid && table.primaryKey.isEmpty()) {
         m_diagnostics.error(map.keyNode(QStringLiteral("without_rowid")),
             QCoreApplication::translate("TableReader", "table '%1' is WITHOUT ROWID but has no primary key; SQLite needs one")
                 .arg(table.name));
+    }
+    if (table.withoutRowid) {
+        for (const ColumnEntry &entryColumn : columns) {
+            if (isRowidAlias(entryColumn.column)) {
+                m_diagnostics.error(map.keyNode(QStringLiteral("without_rowid")),
+                    QCoreApplication::translate("TableReader",
+                        "table '%1' is WITHOUT ROWID, and SQLite allows no autoincrement (column '%2') there")
+                        .arg(table.name, entryColumn.column.name));
+            }
+        }
     }
     if (!table.strict)
         return;
@@ -120,7 +137,7 @@ void TableReader::checkSqliteOptions(YamlMap &map, const TableEntry &entry, cons
             declared = c.type.spelling();
             break;
         }
-        if (c.autoincrement != Autoincrement::No || strictTypes.contains(declared.trimmed().toLower()))
+        if (isRowidAlias(c) || strictTypes.contains(declared.trimmed().toLower()))
             continue;
         m_diagnostics.error(entryColumn.typeNode,
             QCoreApplication::translate("TableReader",

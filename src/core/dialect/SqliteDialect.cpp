@@ -52,12 +52,14 @@ bool SqliteDialect::isNarrowing(const ColumnType &from, const ColumnType &to) co
     if (a == b || b == Affinity::Blob)
         return false;
     switch (a) {
-    case Affinity::Integer: // integers stay integers under NUMERIC, and read back exactly as text
-        return b != Affinity::Numeric && b != Affinity::Text;
+    case Affinity::Integer:
+    case Affinity::Numeric:
+        // The two store values alike (they differ only in CAST), integers and
+        // REALs that are not whole: those lose digits as text, and integers
+        // beyond 2^53 as REAL.
+        return b != Affinity::Integer && b != Affinity::Numeric;
     case Affinity::Real: // a REAL that is a whole number becomes an equal integer
         return b != Affinity::Integer && b != Affinity::Numeric;
-    case Affinity::Numeric: // INTEGER affinity differs from NUMERIC only in keeping 3.0 as 3
-        return b != Affinity::Integer;
     case Affinity::Text:
     case Affinity::Blob:
         return true;

@@ -29,8 +29,11 @@ public:
     // never to fit a declared length or precision: varchar(100) to
     // varchar(50) or bigint to smallint loses nothing here. What does is a
     // conversion that changes values: text to a numeric affinity ('007'
-    // becomes 7), an integer to REAL (beyond 2^53), a REAL to text (15
-    // significant digits), and anything from a column without a type.
+    // becomes 7), an integer to REAL (beyond 2^53), a number to text (a REAL
+    // keeps 15 significant digits, and an INTEGER or NUMERIC column may
+    // hold REALs), and anything from a column without a type. (A STRICT
+    // table's ANY column keeps values as given; its affinity here is
+    // NUMERIC, so a change from it is judged as from NUMERIC.)
     bool isNarrowing(const ColumnType &from, const ColumnType &to) const override;
 
     // The CHECK that stands for an enum column on SQLite.

@@ -147,8 +147,9 @@ QString indexesQuery()
     // and access method, as GetDefaultOpClass() does: the AM's default for
     // the type itself, else the one default of a type it is binary-coercible
     // to (a preferred type of its category first: text_ops for varchar);
-    // where that is ambiguous, or the column a domain, or the match through
-    // a pseudo-type (array_ops, enum_ops), the definition is asked for.
+    // where that is ambiguous, or the column's type one that may match a
+    // pseudo-type's default (a domain, enum, range, composite or array:
+    // enum_ops, array_ops), the definition is asked for.
     // `keys` also gives the key column names, without a subquery per index.
     return managedTables + QStringLiteral(R"(
     , ix AS (
@@ -198,7 +199,10 @@ QString indexesQuery()
         SELECT DISTINCT keys.indexrelid
         FROM keys
         LEFT JOIN defaults df ON df.atttypid = keys.atttypid AND df.relam = keys.relam
-        WHERE keys.attnum IS NULL OR keys.typtype = 'd'
+        -- a domain, enum, range, multirange, composite or array type may also
+        -- match a pseudo-type's default (enum_ops, array_ops, ...), which
+        -- `defaults` does not see: ask for the definition
+        WHERE keys.attnum IS NULL OR keys.typtype IN ('d', 'e', 'r', 'm', 'c') OR keys.typcategory = 'A'
            OR (keys.coll <> 0 AND keys.coll <> keys.attcollation)
            OR keys.cls IS DISTINCT FROM df.opclass)
         SELECT ix.indrelid::bigint, ix.indexname::text, ix.indisunique, am.amname::text,

@@ -580,6 +580,16 @@ void tst_SchemaReader::errors_data()
                        "integer, real, text, blob or {sqlite: any}",
                        "schema.yaml:8:25: column 'c' of STRICT table 't' has type 'DATETIME'; a STRICT table takes "
                        "integer, real, text, blob or {sqlite: any}"};
+    QTest::newRow("WITHOUT ROWID with an autoincrement key")
+        << QByteArray("tables:\n  - name: t\n    without_rowid: true\n    columns:\n"
+                      "      - {name: id, type: bigint, primary_key: true, autoincrement: true}\n")
+        << QStringList{"schema.yaml:3:5: table 't' is WITHOUT ROWID, and SQLite allows no autoincrement (column 'id') there"};
+    QTest::newRow("STRICT with an autoincrement column outside the key")
+        << QByteArray("tables:\n  - name: t\n    strict: true\n    columns:\n"
+                      "      - {name: id, type: bigint, primary_key: true, autoincrement: true}\n"
+                      "      - {name: n, type: bigserial}\n")
+        << QStringList{"schema.yaml:6:25: column 'n' of STRICT table 't' has type 'bigint'; a STRICT table takes "
+                       "integer, real, text, blob or {sqlite: any}"};
     QTest::newRow("strict that is not a boolean")
         << QByteArray("tables:\n  - name: t\n    strict: yes please\n    columns:\n      - {name: a, type: text}\n")
         << QStringList{"schema.yaml:3:13: expected true or false for 'strict', found 'yes please'"};

@@ -299,6 +299,10 @@ private Q_SLOTS:
         t.indexes[0].method = "gin";
         QTest::newRow("gin index on an array")
             << "CREATE TABLE t (a integer[]); CREATE INDEX ix_t_a ON t USING gin (a)" << t;
+        t = table({column("m", ColumnType::enumeration("mood"))});
+        t.indexes = {index("ix_t_m", {"m"})};
+        QTest::newRow("index on an enum column (enum_ops, a pseudo-type's default)")
+            << "CREATE TYPE mood AS ENUM ('sad', 'ok'); CREATE TABLE t (m mood); CREATE INDEX ix_t_m ON t (m)" << t;
         t = table({column("a", type(K::Integer)), column("b", type(K::Integer))});
         t.indexes = {index("ix_t_a_b", {}, "a, b NULLS FIRST")};
         QTest::newRow("index with NULLS FIRST")

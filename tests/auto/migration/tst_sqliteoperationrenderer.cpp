@@ -258,7 +258,7 @@ void tst_SqliteOperationRenderer::render_data()
                          "    CONSTRAINT \"ck_users_age\" CHECK (age >= 0)," "\n"
                          "    CHECK (\"mood\" IN ('sad', 'ok', 'happy'))," "\n"
                          "    CONSTRAINT \"fk_users_org\" FOREIGN KEY (\"org_id\") REFERENCES \"orgs\" (\"id\")"),
-                        {"id", "email", "age", "org_id", "mood"}, "rewrites table");
+                        {"id", "email", "age", "org_id", "mood"}, "destroys data, rewrites table"); // an INTEGER column may hold REALs
     QTest::newRow("alter_column drop not null")
         << QStringLiteral("- alter_column: {table: users, column: email, nullable: true}")
         << rebuildUsers(QStringLiteral("    \"id\" bigint NOT NULL," "\n"
@@ -336,7 +336,7 @@ void tst_SqliteOperationRenderer::render_data()
                          "    CONSTRAINT \"ck_users_age\" CHECK (age >= 0)," "\n"
                          "    CHECK (\"mood\" IN ('sad', 'ok', 'happy'))," "\n"
                          "    CONSTRAINT \"fk_users_org\" FOREIGN KEY (\"org_id\") REFERENCES \"orgs\" (\"id\")"),
-                        {"id", "email", "age", "org_id", "mood"}, "rewrites table"); // integers read back exactly as text
+                        {"id", "email", "age", "org_id", "mood"}, "destroys data, rewrites table"); // an INTEGER column may hold REALs
     QTest::newRow("alter_column comment")
         << QStringLiteral("- alter_column: {table: users, column: org_id, comment: the org}")
         << QStringList{};

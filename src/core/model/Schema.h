@@ -42,14 +42,16 @@ struct Column
 {
     QString name;
     ColumnType type;
-    bool nullable = true;
     DefaultValue defaultValue;
-    Autoincrement autoincrement = Autoincrement::No;
     QString generated;      // expression of a generated column, empty if none
-    bool generatedStored = true;
     QString comment;
     QString renamedFrom;    // rename hint from schema.yaml; never introspected
     QString collation;      // COLLATE where not the type's default ("C", "NOCASE")
+    // The small members together, after the strings: no padding between
+    // them (208 bytes a column; the diff reads tens of thousands in a row).
+    Autoincrement autoincrement = Autoincrement::No;
+    bool nullable = true;
+    bool generatedStored = true;
 
     bool operator==(const Column &) const = default;
 };

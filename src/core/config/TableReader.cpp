@@ -1,6 +1,7 @@
 #include "TableReader.h"
 
 #include "Suggest.h"
+#include "dialect/SqliteDialect.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -94,13 +95,13 @@ void TableReader::readColumns(YamlMap &map, TableEntry &entry, QList<ColumnEntry
 void TableReader::checkSqliteOptions(YamlMap &map, const TableEntry &entry, const QList<ColumnEntry> &columns)
 {
     const Table &table = entry.table;
-    // SQLite declares an autoincrement column INTEGER PRIMARY KEY
-    // AUTOINCREMENT when it is the table's one integer key column
-    // (SqliteDialect::loweredColumn()); any other keeps its own type.
-    const auto isRowidAlias = [&table](const Column &c) {
-        return c.autoincrement != Autoincrement::No && c.type.isIntegral() && table.primaryKey.columns.size() == 1
-               && table.primaryKey.columns.constFirst() == c.name;
-    };
+    if (!table.withoutRowid && !table.strict)
+        return;
+    // Each column as SQLite would declare it: an autoincrement column that
+    // is the table's one integer key becomes INTEGER PRIMARY KEY
+    // AUTOINCREMENT, any other keeps its own type.
+    const Dialect &sqlite = Dialect::get(DialectKind::Sqlite);
+    const auto lowered = [&](const Column &c) { return sqlite.loweredColumn(c, table).value_or(c); };
     if (table.withoutRowid && table.primaryKey.isEmpty()) {
         m_diagnostics.error(map.keyNode(QStringLiteral("without_rowid")),
             QCoreApplication::translate("TableReader", "table '%1' is WITHOUT ROWID but has no primary key; SQLite needs one")
@@ -108,7 +109,7 @@ void TableReader::checkSqliteOptions(YamlMap &map, const TableEntry &entry, cons
     }
     if (table.withoutRowid) {
         for (const ColumnEntry &entryColumn : columns) {
-            if (isRowidAlias(entryColumn.column)) {
+            if (lowered(entryColumn.column).autoincrement != Autoincrement::No) {
                 m_diagnostics.error(map.keyNode(QStringLiteral("without_rowid")),
                     QCoreApplication::translate("TableReader",
                         "table '%1' is WITHOUT ROWID, and SQLite allows no autoincrement (column '%2') there")
@@ -122,22 +123,10 @@ void TableReader::checkSqliteOptions(YamlMap &map, const TableEntry &entry, cons
                                             QStringLiteral("text"), QStringLiteral("blob"), QStringLiteral("any")};
     for (const ColumnEntry &entryColumn : columns) {
         const Column &c = entryColumn.column;
-        QString declared; // as SqliteDialect declares it
-        switch (c.type.kind) {
-        case ColumnType::Kind::Invalid:
-            continue; // reported already
-        case ColumnType::Kind::Enum:
-            continue; // text with a CHECK
-        case ColumnType::Kind::Native:
-            if (!c.type.nativeSpellings.contains(QStringLiteral("sqlite")))
-                continue; // not declarable on SQLite at all
-            declared = c.type.nativeSpellings.value(QStringLiteral("sqlite"));
-            break;
-        default:
-            declared = c.type.spelling();
-            break;
-        }
-        if (isRowidAlias(c) || strictTypes.contains(declared.trimmed().toLower()))
+        if (!SqliteDialect::declaredType(c.type))
+            continue; // reported already, or not declarable on SQLite at all
+        const QString declared = sqlite.renderType(lowered(c));
+        if (strictTypes.contains(declared.trimmed().toLower()))
             continue;
         m_diagnostics.error(entryColumn.typeNode,
             QCoreApplication::translate("TableReader",

@@ -25,15 +25,21 @@ SqliteDialect::Affinity SqliteDialect::affinity(const QString &declared)
     return Affinity::Numeric;
 }
 
-SqliteDialect::Affinity SqliteDialect::affinity(const ColumnType &type) const
+std::optional<QString> SqliteDialect::declaredType(const ColumnType &type)
 {
     switch (type.kind) {
+    case ColumnType::Kind::Invalid:
+        return std::nullopt;
     case ColumnType::Kind::Enum:
-        return Affinity::Text;
-    case ColumnType::Kind::Native:
-        return affinity(type.nativeSpellings.value(key()));
+        return QStringLiteral("text");
+    case ColumnType::Kind::Native: {
+        const auto spelling = type.nativeSpellings.constFind(dialectKey(DialectKind::Sqlite));
+        if (spelling == type.nativeSpellings.cend())
+            return std::nullopt;
+        return *spelling;
+    }
     default:
-        return affinity(type.spelling());
+        return type.spelling();
     }
 }
 
@@ -41,24 +47,22 @@ bool SqliteDialect::isNarrowing(const ColumnType &from, const ColumnType &to) co
 {
     // A type with no SQLite spelling cannot be declared here: judge it as
     // any dialect would.
-    const auto declarable = [&](const ColumnType &t) {
-        return t.kind != ColumnType::Kind::Invalid
-               && (t.kind != ColumnType::Kind::Native || t.nativeSpellings.contains(key()));
-    };
-    if (!declarable(from) || !declarable(to))
+    const std::optional<QString> declaredFrom = declaredType(from);
+    const std::optional<QString> declaredTo = declaredType(to);
+    if (!declaredFrom || !declaredTo)
         return Dialect::isNarrowing(from, to);
-    const Affinity a = affinity(from);
-    const Affinity b = affinity(to);
+    const Affinity a = affinity(*declaredFrom);
+    const Affinity b = affinity(*declaredTo);
     if (a == b || b == Affinity::Blob)
         return false;
     switch (a) {
     case Affinity::Integer:
     case Affinity::Numeric:
-        // The two store values alike (they differ only in CAST), integers and
-        // REALs that are not whole: those lose digits as text, and integers
-        // beyond 2^53 as REAL.
-        return b != Affinity::Integer && b != Affinity::Numeric;
-    case Affinity::Real: // a REAL that is a whole number becomes an equal integer
+    case Affinity::Real:
+        // INTEGER and NUMERIC store values alike (they differ only in CAST):
+        // integers, and REALs that are not whole, which lose digits as text;
+        // integers beyond 2^53 lose them as REAL. A REAL that is a whole
+        // number becomes an equal integer under either.
         return b != Affinity::Integer && b != Affinity::Numeric;
     case Affinity::Text:
     case Affinity::Blob:
@@ -99,11 +103,9 @@ QString SqliteDialect::renderType(const Column &column) const
 {
     if (column.autoincrement != Autoincrement::No)
         return QStringLiteral("INTEGER");
-    if (column.type.kind == ColumnType::Kind::Native)
-        return column.type.nativeSpellings.value(key());
-    if (column.type.kind == ColumnType::Kind::Enum)
-        return QStringLiteral("text");
-    return column.type.spelling();
+    if (std::optional<QString> declared = declaredType(column.type))
+        return *declared;
+    return column.type.kind == ColumnType::Kind::Native ? QString() : column.type.spelling(); // "<invalid>"
 }
 
 QString SqliteDialect::renderDefault(const DefaultValue &value) const

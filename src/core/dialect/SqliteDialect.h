@@ -22,8 +22,10 @@ public:
     // "FLOATING POINT" is Integer and "STRING" Numeric, as SQLite has it.
     enum class Affinity { Integer, Text, Blob, Real, Numeric };
     static Affinity affinity(const QString &declared);
-    // The affinity of a column of `type` as this dialect declares it.
-    Affinity affinity(const ColumnType &type) const;
+    // A column type as SQLite declares it ("text" for an enum); none for a
+    // type without a SQLite spelling. renderType() adds that a lowered
+    // autoincrement column is INTEGER.
+    static std::optional<QString> declaredType(const ColumnType &type);
 
     // SQLite converts stored values only where the affinity changes, and
     // never to fit a declared length or precision: varchar(100) to

@@ -25,6 +25,8 @@ struct DiffCase
     // a column's affinity changes: narrowing a varchar loses nothing there).
     std::optional<QStringList> sqliteExpected = std::nullopt;
 
+    // Whether `dialect` can hold the case's schemas.
+    bool holdsOn(DialectKind dialect) const { return dialect == DialectKind::PostgreSQL || !postgresOnly; }
     QStringList expectedOn(DialectKind dialect) const
     {
         return dialect == DialectKind::Sqlite && sqliteExpected ? *sqliteExpected : expected;
@@ -32,6 +34,10 @@ struct DiffCase
 };
 
 QList<DiffCase> diffCases();
+
+// Kinds no operation expresses, which autogenerate reports as "not
+// generated" and leaves in place: what an upgrade leaves behind.
+bool isNotGeneratedKind(Difference::Kind kind);
 
 // "column_type_changed users.email !"
 QString describeDifference(const Difference &difference);

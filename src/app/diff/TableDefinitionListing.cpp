@@ -246,12 +246,15 @@ QList<DefinitionLine> TableDefinitionListing::lines(const Table *live, const Tab
     put(Section::Comment, textPart(live, "comment", &Table::comment), textPart(configured, "comment", &Table::comment));
     put(Section::Partitioning, textPart(live, "partition_by", &Table::partitionBy),
         textPart(configured, "partition_by", &Table::partitionBy));
-    const auto optionsPart = [&](const Table *t) -> std::optional<Part> {
-        if (!t || t->sqliteOptions().isEmpty())
+    // SQLite's table options, as schema.yaml writes them.
+    const auto flagPart = [&](const Table *t, const char *key, bool Table::*member) -> std::optional<Part> {
+        if (!t || !(t->*member))
             return std::nullopt;
-        return single(QStringLiteral("sqlite"), {}, t->sqliteOptions().join(QStringLiteral(", ")));
+        return single(QLatin1String(key), {}, QStringLiteral("true"));
     };
-    put(Section::Options, optionsPart(live), optionsPart(configured));
+    put(Section::Options, flagPart(live, "without_rowid", &Table::withoutRowid),
+        flagPart(configured, "without_rowid", &Table::withoutRowid));
+    put(Section::Options, flagPart(live, "strict", &Table::strict), flagPart(configured, "strict", &Table::strict));
 
     // A configured column with a rename hint aligns with its old name.
     Parts liveColumns = live ? partsOf(live->columns, SchemaWriter::columnYaml) : Parts();

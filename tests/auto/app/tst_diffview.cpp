@@ -115,6 +115,7 @@ private Q_SLOTS:
     void renameWithoutFile();
     void buttons();
     void keepsSelectionOnRefresh();
+    void sqliteOptionsAndCollationShown();
     void screenshots();
 
 private:
@@ -406,6 +407,56 @@ void tst_DiffView::keepsSelectionOnRefresh()
     view.clear();
     QCOMPARE(view.currentTable(), QString());
     QCOMPARE(view.model()->rowCount(), 0);
+}
+
+void tst_DiffView::sqliteOptionsAndCollationShown()
+{
+    // A table that SQLite holds as WITHOUT ROWID, STRICT with a NOCASE
+    // column, configured without either: both differences have their line.
+    Table live;
+    live.name = QStringLiteral("settings");
+    live.withoutRowid = live.strict = true;
+    Column key;
+    key.name = QStringLiteral("key");
+    key.type = ColumnType::of(ColumnType::Kind::Text);
+    key.nullable = false;
+    key.collation = QStringLiteral("NOCASE");
+    live.columns << key;
+    live.primaryKey.columns = {key.name};
+    Table configured = live;
+    configured.withoutRowid = configured.strict = false;
+    configured.columns[0].collation.clear();
+    Schema liveSchema, configuredSchema;
+    liveSchema.tables << live;
+    configuredSchema.tables << configured;
+    const Differences differences = SchemaDiff::compare(configuredSchema, liveSchema, Dialect::get(DialectKind::Sqlite));
+    QCOMPARE(differences.size(), 2);
+
+    DiffView view;
+    view.resize(1280, 500);
+    view.setComparison(configuredSchema, liveSchema, differences, DialectKind::Sqlite);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.selectTable(QStringLiteral("settings"));
+    const DefinitionComparison &c = *view.definitionComparison();
+    using S = DefinitionComparison;
+    // As schema.yaml writes them, one line each.
+    for (const QString &option : {QStringLiteral("without_rowid: true"), QStringLiteral("strict: true")}) {
+        const int line = lineWith(c, S::Live, option);
+        QVERIFY2(line > 0, qPrintable(option));
+        QCOMPARE(c.lineText(S::Live, line), option);
+        QCOMPARE(c.lineText(S::Configured, line), QString());
+        QVERIFY(c.isHighlighted(S::Live, line));
+    }
+    const int column = lineWith(c, S::Live, QStringLiteral("{name: key"));
+    QVERIFY(column > 0);
+    QVERIFY2(c.lineText(S::Live, column).contains(QStringLiteral("collation: NOCASE")), qPrintable(c.lineText(S::Live, column)));
+    QVERIFY(!c.lineText(S::Configured, column).contains(QStringLiteral("collation")));
+    QVERIFY(c.isHighlighted(S::Configured, column));
+
+    const QString directory = QString::fromLocal8Bit(qgetenv("SCHEMADESK_SCREENSHOT_DIR"));
+    if (!directory.isEmpty())
+        QVERIFY(view.grab().save(QDir(directory).filePath(QStringLiteral("diffview-sqlite-options.png"))));
 }
 
 void tst_DiffView::screenshots()

@@ -1,6 +1,9 @@
 #include "YamlDocument.h"
 
+#include "YamlChunkPlan.h"
 #include "YamlDocument_p.h"
+
+#include <QThread>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -8,7 +11,9 @@
 #include <yaml-cpp/parser.h>
 
 #include <istream>
+#include <optional>
 #include <streambuf>
+#include <thread>
 
 namespace sd {
 
@@ -20,9 +25,9 @@ using Slot = YamlDocumentData::Slot;
 class ByteStreamBuffer : public std::streambuf
 {
 public:
-    explicit ByteStreamBuffer(const QByteArray &bytes)
+    explicit ByteStreamBuffer(QByteArrayView bytes)
     {
-        char *begin = const_cast<char *>(bytes.constData());
+        char *begin = const_cast<char *>(bytes.data());
         setg(begin, begin, begin + bytes.size());
     }
 };
@@ -32,10 +37,15 @@ public:
 class TreeBuilder : public YAML::EventHandler
 {
 public:
-    explicit TreeBuilder(YamlDocumentData &data)
+    // `lineOffset`: the line of the text's first character in the whole file.
+    TreeBuilder(YamlDocumentData &data, int lineOffset)
         : m_data(data)
+        , m_lineOffset(lineOffset)
     {
     }
+
+    // The deepest nesting of collections seen.
+    int maximumDepth() const { return m_maximumDepth; }
 
     void OnDocumentStart(const YAML::Mark &) override {}
     void OnDocumentEnd() override {}
@@ -95,7 +105,7 @@ private:
         const int index = int(m_data.slots.size());
         Slot &slot = m_data.slots.emplace_back();
         slot.kind = std::uint8_t(kind);
-        slot.line = mark.line;
+        slot.line = mark.line < 0 ? -1 : mark.line + m_lineOffset;
         slot.column = mark.column;
         if (!m_open.empty()) {
             Open &parent = m_open.back();
@@ -118,6 +128,7 @@ private:
     {
         m_data.slots[size_t(index)].flow = style == YAML::EmitterStyle::Flow;
         m_open.push_back({index, -1});
+        m_maximumDepth = std::max(m_maximumDepth, int(m_open.size()));
     }
 
     void close()
@@ -127,9 +138,178 @@ private:
     }
 
     YamlDocumentData &m_data;
+    int m_lineOffset = 0;
+    int m_maximumDepth = 0;
     std::vector<Open> m_open;
     std::vector<int> m_anchors; // by yaml-cpp's anchor number
 };
+
+// Parses `bytes` (lines from `lineOffset` on) into `data`; returns the
+// deepest nesting of collections.
+std::expected<int, YamlDocument::ParseError> parseText(QByteArrayView bytes, int lineOffset,
+                                                       YamlDocumentData &data)
+{
+    // About one node per eight bytes of a schema file; the text is smaller
+    // than the file.
+    data.slots.reserve(size_t(bytes.size() / 8 + 1));
+    data.text.reserve(bytes.size() / 2);
+    try {
+        ByteStreamBuffer buffer(bytes);
+        std::istream stream(&buffer);
+        YAML::Parser parser(stream);
+        TreeBuilder builder(data, lineOffset);
+        parser.HandleNextDocument(builder);
+        return builder.maximumDepth();
+    } catch (const YAML::ParserException &e) {
+        const int line = e.mark.line < 0 ? 0 : e.mark.line + lineOffset + 1;
+        const int column = e.mark.column < 0 ? 0 : e.mark.column + 1;
+        return std::unexpected(YamlDocument::ParseError{QString::fromStdString(e.msg), line, column, true});
+    } catch (const std::exception &e) {
+        return std::unexpected(YamlDocument::ParseError{QString::fromUtf8(e.what()), 0, 0, false});
+    }
+}
+
+// The children of a collection's slot, in order.
+std::vector<int> childrenOf(const YamlDocumentData &data, int index)
+{
+    std::vector<int> children;
+    children.reserve(size_t(data.slot(index).children));
+    for (int child = data.slot(index).first; child >= 0; child = data.slot(child).next)
+        children.push_back(child);
+    return children;
+}
+
+// Makes `children` (slots of `data`) the children of the slot `index`.
+void relink(YamlDocumentData &data, int index, const std::vector<int> &children)
+{
+    Slot &parent = data.slots[size_t(index)];
+    parent.first = children.empty() ? -1 : children.front();
+    parent.children = int(children.size());
+    for (size_t i = 0; i < children.size(); ++i)
+        data.slots[size_t(children[i])].next = i + 1 < children.size() ? children[i + 1] : -1;
+}
+
+// Appends `piece`'s slots and text to `data`; returns where its slots begin.
+int append(YamlDocumentData &data, const YamlDocumentData &piece)
+{
+    const int base = int(data.slots.size());
+    const int textBase = int(data.text.size());
+    for (Slot slot : piece.slots) {
+        if (slot.first >= 0)
+            slot.first += base;
+        if (slot.next >= 0)
+            slot.next += base;
+        slot.textOffset += textBase;
+        data.slots.push_back(slot);
+    }
+    data.text.append(piece.text);
+    return base;
+}
+
+bool isBlock(const Slot &slot, YamlNode::Kind kind)
+{
+    return YamlNode::Kind(slot.kind) == kind && !slot.flow && !slot.alias;
+}
+
+// yaml-cpp refuses collections nested deeper than 2,000; a part is one level
+// less deep than the whole text, so a deep part is parsed whole instead.
+constexpr int MaximumPartDepth = 1000;
+
+// The parts of `plan` parsed at the same time and joined; nothing when a part
+// does not parse or does not have the shape the plan expects, so that the
+// whole text is parsed instead and gives its own tree or error.
+std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlChunkPlan &plan)
+{
+    std::vector<YamlChunkPlan::Part> parts = plan.parts;
+    if (plan.suffix)
+        parts.push_back(*plan.suffix);
+    struct Parsed
+    {
+        YamlDocumentData data;
+        bool ok = false;
+    };
+    std::vector<Parsed> parsed(parts.size());
+    const auto parsePart = [&](size_t i) {
+        const YamlChunkPlan::Part &part = parts[i];
+        const auto depth = parseText(QByteArrayView(yaml).sliced(part.begin, part.end - part.begin),
+                                     part.firstLine, parsed[i].data);
+        parsed[i].ok = depth && *depth < MaximumPartDepth && !parsed[i].data.slots.empty();
+    };
+    {
+        std::vector<std::jthread> workers;
+        workers.reserve(parts.size() - 1);
+        for (size_t i = 1; i < parts.size(); ++i)
+            workers.emplace_back(parsePart, i);
+        parsePart(0);
+    }
+    for (const Parsed &part : parsed) {
+        if (!part.ok)
+            return std::nullopt;
+    }
+
+    const YamlNode::Kind collection = plan.sequence ? YamlNode::Kind::Sequence : YamlNode::Kind::Map;
+    const size_t itemSlots = plan.sequence ? 1 : 2;
+    // The line the last item starts on: a sequence item's own, a pair's key's.
+    const auto lastItemLine = [itemSlots](const YamlDocumentData &data, const std::vector<int> &items) {
+        return data.slot(items[items.size() - itemSlots]).line;
+    };
+
+    // Part 0: the whole text's root, whose last pair is the cut collection.
+    const YamlDocumentData &first = parsed[0].data;
+    if (!isBlock(first.slot(0), YamlNode::Kind::Map))
+        return std::nullopt;
+    std::vector<int> rootChildren = childrenOf(first, 0);
+    if (rootChildren.size() < 2)
+        return std::nullopt;
+    const int key = rootChildren[rootChildren.size() - 2];
+    const int collectionSlot = rootChildren.back();
+    if (first.slot(key).line != plan.keyLine || first.slot(key).column != 0
+        || !isBlock(first.slot(collectionSlot), collection))
+        return std::nullopt;
+    std::vector<int> items = childrenOf(first, collectionSlot);
+    for (size_t i = 1; i < parsed.size(); ++i) {
+        const YamlDocumentData &piece = parsed[i].data;
+        const bool suffix = i >= plan.parts.size();
+        // Each part starts where the plan cut it, with the previous part's
+        // last item; the suffix with a top-level key.
+        if (!isBlock(piece.slot(0), suffix ? YamlNode::Kind::Map : collection)
+            || piece.slot(0).line != parts[i].firstLine || piece.slot(0).column != (suffix ? 0 : plan.itemIndent))
+            return std::nullopt;
+    }
+
+    // Each part's slots and text join the whole in turn, and each part is
+    // let go once it has joined, so that at most one part is kept twice.
+    YamlDocumentData joined;
+    size_t totalSlots = 0;
+    qsizetype totalText = 0;
+    for (const Parsed &part : parsed) {
+        totalSlots += part.data.slots.size();
+        totalText += part.data.text.size();
+    }
+    joined.slots.reserve(totalSlots);
+    joined.text.reserve(totalText);
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        const int base = append(joined, parsed[i].data);
+        parsed[i].data = {};
+        if (i == 0)
+            continue;
+        const std::vector<int> pieceChildren = childrenOf(joined, base);
+        if (i >= plan.parts.size()) {
+            rootChildren.insert(rootChildren.end(), pieceChildren.begin(), pieceChildren.end());
+            continue;
+        }
+        // The previous part's last item is this part's first: keep this
+        // part's copy, parsed with the text that follows it.
+        if (items.size() < itemSlots || pieceChildren.empty()
+            || lastItemLine(joined, items) != parts[i].firstLine)
+            return std::nullopt;
+        items.resize(items.size() - itemSlots);
+        items.insert(items.end(), pieceChildren.begin(), pieceChildren.end());
+    }
+    relink(joined, collectionSlot, items);
+    relink(joined, 0, rootChildren);
+    return joined;
+}
 
 } // namespace
 
@@ -145,26 +325,25 @@ YamlDocument::~YamlDocument() = default;
 
 std::expected<YamlDocument, YamlDocument::ParseError> YamlDocument::parse(const QByteArray &yaml)
 {
+    return parse(yaml, ParseOptions());
+}
+
+std::expected<YamlDocument, YamlDocument::ParseError> YamlDocument::parse(const QByteArray &yaml,
+                                                                        const ParseOptions &options)
+{
     YamlDocument document;
+    const int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
+    if (const auto plan = YamlChunkPlan::make(yaml, threads, options.minimumPartBytes)) {
+        if (auto joined = parseInParts(yaml, *plan)) {
+            *document.m_data = std::move(*joined);
+            document.m_partCount = int(plan->parts.size());
+            return document;
+        }
+    }
     YamlDocumentData &data = *document.m_data;
     data.slots.clear();
-    // About one node per eight bytes of a schema file; the text is smaller
-    // than the file.
-    data.slots.reserve(size_t(yaml.size() / 8 + 1));
-    data.text.reserve(yaml.size() / 2);
-    try {
-        ByteStreamBuffer buffer(yaml);
-        std::istream stream(&buffer);
-        YAML::Parser parser(stream);
-        TreeBuilder builder(data);
-        parser.HandleNextDocument(builder);
-    } catch (const YAML::ParserException &e) {
-        const int line = e.mark.line < 0 ? 0 : e.mark.line + 1;
-        const int column = e.mark.column < 0 ? 0 : e.mark.column + 1;
-        return std::unexpected(ParseError{QString::fromStdString(e.msg), line, column, true});
-    } catch (const std::exception &e) {
-        return std::unexpected(ParseError{QString::fromUtf8(e.what()), 0, 0, false});
-    }
+    if (const auto depth = parseText(yaml, 0, data); !depth)
+        return std::unexpected(depth.error());
     if (data.slots.empty())
         data.slots.emplace_back(); // no document: a null root without a position
     return document;

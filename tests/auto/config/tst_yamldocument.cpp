@@ -1,8 +1,14 @@
 // The compact YAML tree the readers work on: node kinds, positions, quoted
 // and plain scalars, flow style, aliases, repeated keys and parse errors.
 
+#include "config/SchemaWriter.h"
 #include "config/YamlDocument.h"
 
+#include "SchemaGenerator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QThread>
 #include <QTest>
 
 using namespace sd;
@@ -52,6 +58,35 @@ QStringList keysOf(const YamlNode &map)
     return keys;
 }
 
+// Every node of a tree, one line each, indented by depth: kind, position,
+// quoting, flow style and text, so that two trees compare as text.
+void describe(const YamlNode &node, int depth, QStringList &lines)
+{
+    lines << QStringLiteral("%1%2 %3:%4%5%6 %7")
+                 .arg(QString(depth * 2, QLatin1Char(' ')))
+                 .arg(int(node.kind()))
+                 .arg(node.line())
+                 .arg(node.column())
+                 .arg(node.isQuoted() ? QStringLiteral(" quoted") : QString())
+                 .arg(node.isFlow() ? QStringLiteral(" flow") : QString())
+                 .arg(node.text());
+    if (node.isMap() || node.isSequence()) {
+        lines << QStringLiteral("%1size %2").arg(QString(depth * 2, QLatin1Char(' '))).arg(node.size());
+        for (const YamlNode &child : node)
+            describe(child, depth + 1, lines);
+    }
+}
+
+QStringList describe(const YamlDocument &document)
+{
+    QStringList lines;
+    describe(document.root(), 0, lines);
+    return lines;
+}
+
+// A text that is parsed whole: one thread.
+constexpr YamlDocument::ParseOptions WholeText{1, 0};
+
 } // namespace
 
 class tst_YamlDocument : public QObject
@@ -78,6 +113,9 @@ private Q_SLOTS:
     void movedDocumentKeepsNodes();
     void parseError_data();
     void parseError();
+    void partsJoinAsWhole_data();
+    void partsJoinAsWhole();
+    void largeSchemaParsedInParts();
 };
 
 void tst_YamlDocument::kinds_data()
@@ -328,6 +366,90 @@ void tst_YamlDocument::parseError()
     QCOMPARE(document.error().line, line);
     QCOMPARE(document.error().column, column);
     QVERIFY(document.error().syntax);
+}
+
+void tst_YamlDocument::partsJoinAsWhole_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<bool>("inParts"); // false: the parts do not join, the text is parsed whole
+    const QByteArray items = "  - name: a\n    columns: [x]\n  - name: b\n  - name: c\n    n: 1\n  - name: d\n";
+    QTest::newRow("block list") << QByteArray("enums: []\ntables:\n" + items) << true;
+    QTest::newRow("keys after the list") << QByteArray("tables:\n" + items + "# end\nenums:\n  - x\nviews: 2\n") << true;
+    QTest::newRow("block mapping") << QByteArray("tables:\n  a:\n    x: 1\n  b: 2\n  c:\n    - y\n  d: {e: f}\nz: 3\n") << true;
+    QTest::newRow("comments and blank lines")
+        << QByteArray("# head\n---\ntables:\n\n  # one\n  - name: a\n# zero\n  - name: b\n\n  - name: c\n") << true;
+    QTest::newRow("repeated keys") << QByteArray("tables:\n  a: 1\n  a: 2\n  b: 3\n  a: 4\ntables: 5\n") << true;
+    QTest::newRow("block text") << QByteArray("tables:\n  - a: |\n      one\n\n      two\n  - b: >\n      x\n  - c\n") << true;
+    QTest::newRow("CRLF") << QByteArray("tables:\r\n  - a\r\n  - b\r\n  - c\r\nz: 1\r\n") << true;
+    QTest::newRow("aliases within an item") << QByteArray("tables:\n  - {a: &x 1, b: *x}\n  - b\n  - [&y c, *y]\n  - d\n") << true;
+    QTest::newRow("non-ASCII") << QByteArray("tables:\n  - größe: \"naïve ☃\"\n  - b\n  - ☃\n") << true;
+    // Texts whose parts do not parse or do not join: the whole text's tree or error.
+    QTest::newRow("alias across parts") << QByteArray("tables:\n  - &x a\n  - b\n  - c\n  - *x\n  - d\n") << false;
+    QTest::newRow("quoted text across items")
+        << QByteArray("tables:\n  - a: \"one\n  - b: two\"\n  - c\n  - d\n") << false;
+    QTest::newRow("flow list across items") << QByteArray("tables:\n  - [a,\n  - b]\n  - c\n  - d\n") << false;
+    QTest::newRow("plain text continued less indented")
+        << QByteArray("tables:\n  - name: a\n    comment: foo\n  bar\n  - name: b\n  - c\n") << false;
+    QTest::newRow("top-level line without a colon") << QByteArray("tables:\n  - a\n  - b\n  - c\nbar baz\n") << false;
+    QTest::newRow("two documents") << QByteArray("tables:\n  - a\n  - b\n  - c\n---\nz: 1\n") << false;
+    QTest::newRow("end of document") << QByteArray("tables:\n  - a\n  - b\n  - c\n...\nz: 1\n") << false;
+    QTest::newRow("directive") << QByteArray("%YAML 1.2\n---\ntables:\n  - a\n  - b\n  - c\n") << false;
+    QTest::newRow("error in a part") << QByteArray("tables:\n  - a\n  - b\n  - c: [1, 2\n  - d\n  - e\n") << false;
+    QTest::newRow("error in the suffix") << QByteArray("tables:\n  - a\n  - b\n  - c\nz: [1\n") << false;
+    QTest::newRow("control character") << QByteArray("tables:\n  - a\n  - b\x04\n  - c\n  - d\n") << false;
+    QTest::newRow("tab indentation") << QByteArray("tables:\n  - a\n\t- b\n  - c\n  - d\n") << false;
+    QTest::newRow("root list") << QByteArray("- a\n- b\n- c\n") << false;
+}
+
+// Whatever the text, parsing it in parts gives the tree, or the error, that
+// parsing it whole gives.
+void tst_YamlDocument::partsJoinAsWhole()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(bool, inParts);
+    const auto whole = YamlDocument::parse(yaml, WholeText);
+    for (const int threads : {2, 3, 4}) {
+        const auto parts = YamlDocument::parse(yaml, {threads, 1});
+        QCOMPARE(bool(parts), bool(whole));
+        if (!whole) {
+            QCOMPARE(parts.error().message, whole.error().message);
+            QCOMPARE(parts.error().line, whole.error().line);
+            QCOMPARE(parts.error().column, whole.error().column);
+            continue;
+        }
+        QCOMPARE(whole->partCount(), 1);
+        QCOMPARE(parts->partCount() > 1, inParts);
+        QCOMPARE(describe(*parts), describe(*whole));
+    }
+}
+
+// The generated 1,000-table schema and the demo's, cut in up to eight parts:
+// the same tree as the whole text's.
+void tst_YamlDocument::largeSchemaParsedInParts()
+{
+    QFile demo(QDir(qEnvironmentVariable("SCHEMADESK_SOURCE_DIR")).filePath(QStringLiteral("examples/demo/config/schema.yaml")));
+    QVERIFY2(demo.open(QIODevice::ReadOnly), qPrintable(demo.fileName()));
+    const QByteArray generated = SchemaWriter::toYaml(testing::generateSchema(1000));
+    const QByteArray demoText = demo.readAll();
+    for (const QByteArray *text : {&generated, &demoText}) {
+        const QByteArray &yaml = *text;
+        const auto whole = YamlDocument::parse(yaml, WholeText);
+        QVERIFY(whole);
+        const QStringList expected = describe(*whole);
+        for (int threads = 2; threads <= 8; ++threads) {
+            const auto parts = YamlDocument::parse(yaml, {threads, yaml.size() / 16});
+            QVERIFY(parts);
+            // The demo's dozen tables give fewer parts than eight.
+            QVERIFY(parts->partCount() > 1);
+            if (text == &generated)
+                QCOMPARE(parts->partCount(), threads);
+            QCOMPARE(describe(*parts), expected);
+        }
+    }
+    // By default, a text this large is cut on a machine of several cores.
+    const auto byDefault = YamlDocument::parse(generated);
+    QVERIFY(byDefault);
+    QCOMPARE(byDefault->partCount() > 1, QThread::idealThreadCount() > 1);
 }
 
 QTEST_GUILESS_MAIN(tst_YamlDocument)

@@ -177,7 +177,10 @@ public:
 
         if (m_postgres) {
             Schema pgLive;
-            m_row.postgresIntrospect.time([&] { pgLive = read(Introspector::read(*m_postgres)); });
+            // As diff, status, inspect and the app read it (ProjectComparison::readLive()).
+            IntrospectOptions options;
+            options.concurrent = true;
+            m_row.postgresIntrospect.time([&] { pgLive = read(Introspector::read(*m_postgres, options)); });
             if (!SchemaDiff::compare(configured, pgLive, Dialect::get(DialectKind::PostgreSQL)).isEmpty())
                 die(QStringLiteral("the PostgreSQL database differs from the schema it was made from"));
         }

@@ -29,9 +29,10 @@ QString serverMessage(const QSqlError &error)
 
 } // namespace
 
-Connection::Connection(QString name, DatabaseUrl url)
+Connection::Connection(QString name, DatabaseUrl url, ConnectOptions options)
     : m_name(std::move(name))
     , m_url(std::move(url))
+    , m_options(std::move(options))
 {
 }
 
@@ -58,7 +59,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
             QCoreApplication::translate("Connection", "the Qt SQL driver %1 is not installed").arg(driver)));
     }
 
-    std::unique_ptr<Connection> connection(new Connection(nextConnectionName(), url));
+    std::unique_ptr<Connection> connection(new Connection(nextConnectionName(), url, options));
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->m_name);
 
     if (url.dialect == DialectKind::Sqlite) {

@@ -35,6 +35,9 @@ class Connection
 {
 public:
     static Result<std::unique_ptr<Connection>> open(const DatabaseUrl &url, const ConnectOptions &options = {});
+    // Another connection to the same database, opened with the same options,
+    // for the calling thread: a connection is used by the thread that opened it.
+    Result<std::unique_ptr<Connection>> openAnother() const { return open(m_url, m_options); }
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;
@@ -57,9 +60,10 @@ public:
     int statementCount() const { return m_statementCount; }
 
 private:
-    Connection(QString name, DatabaseUrl url);
+    Connection(QString name, DatabaseUrl url, ConnectOptions options);
     QString m_name;
     DatabaseUrl m_url;
+    ConnectOptions m_options;
     bool m_fileMissing = false;
     QString m_serverVersion;
     mutable int m_statementCount = 0;

@@ -10,7 +10,8 @@ Result<Schema> Introspector::read(const Connection &connection, const Introspect
 {
     if (connection.dialect() == DialectKind::Sqlite)
         return SqliteIntrospector::read(connection);
-    return PostgresIntrospector::read(connection, options.postgresSchema);
+    return PostgresIntrospector::read(connection, options.postgresSchema,
+                                      options.concurrent ? PostgresIntrospector::Concurrent : PostgresIntrospector::OneConnection);
 }
 
 bool Introspector::isSchemaDeskTable(const QString &name)

@@ -13,6 +13,10 @@ class Connection;
 struct IntrospectOptions
 {
     QString postgresSchema = QStringLiteral("public");
+    // PostgreSQL: read the catalog over a second connection at the same
+    // time, both in one snapshot (PostgresIntrospector::read()). Only for a
+    // connection that is in no transaction.
+    bool concurrent = false;
 };
 
 class Introspector

@@ -3,6 +3,7 @@
 #include "Introspector.h"
 #include "PostgresCatalogQueries.h"
 #include "db/Connection.h"
+#include "dialect/Dialect.h"
 #include "dialect/PostgresDialect.h"
 #include "dialect/SqlExpression.h"
 #include "dialect/SqlLexer.h"
@@ -14,9 +15,13 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 namespace sd {
 
@@ -99,6 +104,59 @@ bool isPlainColumnElement(const QString &element, const QString &column)
     return tokens.size() == 1 && tokens[0].isName() && tokens[0].text == column;
 }
 
+// The rows of one catalog query, one at a time: read from the query as the
+// server sends them, or from values read to the end on another connection
+// (a connection's queries are read by the thread that opened it).
+class CatalogRows
+{
+public:
+    explicit CatalogRows(QSqlQuery query)
+        : m_query(std::move(query))
+    {
+    }
+
+    // Every row of `sql`, as values any thread can read.
+    static Result<CatalogRows> readAll(const Connection &connection, const QString &sql, const QString &schemaName)
+    {
+        auto query = connection.exec(sql, {schemaName});
+        if (!query)
+            return std::unexpected(query.error());
+        CatalogRows rows;
+        rows.m_columns = query->record().count();
+        while (query->next()) {
+            for (int i = 0; i < rows.m_columns; ++i)
+                rows.m_values.push_back(query->value(i));
+        }
+        if (auto error = connection.rowsError(*query, sql))
+            return std::unexpected(*error);
+        return rows;
+    }
+
+    bool next()
+    {
+        if (m_query)
+            return m_query->next();
+        m_offset += m_started ? size_t(m_columns) : 0;
+        m_started = true;
+        return m_offset < m_values.size();
+    }
+    QVariant value(int column) const { return m_query ? m_query->value(column) : m_values[m_offset + size_t(column)]; }
+    // The error the server's rows stopped on, read as they arrived.
+    std::optional<Error> error(const Connection &connection, const QString &sql) const
+    {
+        return m_query ? connection.rowsError(*m_query, sql) : std::nullopt;
+    }
+    bool isNull(int column) const { return m_query ? m_query->isNull(column) : m_values[m_offset + size_t(column)].isNull(); }
+
+private:
+    CatalogRows() = default;
+    std::optional<QSqlQuery> m_query;
+    std::vector<QVariant> m_values;
+    int m_columns = 0;
+    size_t m_offset = 0;
+    bool m_started = false;
+};
+
 struct Reader
 {
     const Connection &connection;
@@ -106,44 +164,36 @@ struct Reader
     Schema schema;
     QHash<qlonglong, int> tableIndex; // pg_class oid -> index in schema.tables
 
-    Result<QSqlQuery> run(const QString &sql) const
-    {
-        return connection.exec(sql, {schemaName});
-    }
-
     Table *tableOf(const QVariant &oid)
     {
         const auto it = tableIndex.constFind(oid.toLongLong());
         return it == tableIndex.cend() ? nullptr : &schema.tables[*it];
     }
 
-    Result<void> readTables();
-    Result<void> readColumns();
-    Result<void> readConstraints();
-    Result<void> readIndexes();
-    Result<void> readEnums();
-    Result<void> readUnmanaged();
+    Result<void> readTables(CatalogRows &rows);
+    void readColumns(CatalogRows &rows);
+    void readConstraints(CatalogRows &rows);
+    void readIndexes(CatalogRows &rows);
+    void readEnums(CatalogRows &rows);
+    void readUnmanaged(CatalogRows &rows);
 };
 
-Result<void> Reader::readTables()
+Result<void> Reader::readTables(CatalogRows &rows)
 {
-    auto query = run(pgcatalog::tablesQuery());
-    if (!query)
-        return std::unexpected(query.error());
     bool schemaFound = false;
-    while (query->next()) {
+    while (rows.next()) {
         schemaFound = true;
-        if (query->isNull(1))
+        if (rows.isNull(1))
             continue; // the schema exists but holds no table
-        const QString name = query->value(2).toString();
+        const QString name = rows.value(2).toString();
         if (Introspector::isSchemaDeskTable(name))
             continue;
         Table table;
         table.name = name;
-        table.comment = query->value(4).toString();
-        if (query->value(3).toString() == QLatin1String("p"))
-            table.partitionBy = query->value(5).toString();
-        tableIndex.insert(query->value(1).toLongLong(), int(schema.tables.size()));
+        table.comment = rows.value(4).toString();
+        if (rows.value(3).toString() == QLatin1String("p"))
+            table.partitionBy = rows.value(5).toString();
+        tableIndex.insert(rows.value(1).toLongLong(), int(schema.tables.size()));
         schema.tables.append(table);
     }
     if (!schemaFound) {
@@ -155,24 +205,21 @@ Result<void> Reader::readTables()
     return {};
 }
 
-Result<void> Reader::readColumns()
+void Reader::readColumns(CatalogRows &rows)
 {
-    auto query = run(pgcatalog::columnsQuery());
-    if (!query)
-        return std::unexpected(query.error());
-    while (query->next()) {
-        Table *table = tableOf(query->value(0));
+    while (rows.next()) {
+        Table *table = tableOf(rows.value(0));
         if (!table)
             continue;
         Column column;
-        column.name = query->value(1).toString();
-        column.type = query->value(3).toBool() ? ColumnType::enumeration(query->value(4).toString())
-                                               : PostgresDialect::typeFromDatabase(query->value(2).toString());
-        column.nullable = !query->value(5).toBool();
-        const QString identity = query->value(6).toString();
-        const QString generated = query->value(7).toString();
-        const QString defaultSql = query->value(8).toString();
-        const bool serial = query->value(9).toBool();
+        column.name = rows.value(1).toString();
+        column.type = rows.value(3).toBool() ? ColumnType::enumeration(rows.value(4).toString())
+                                               : PostgresDialect::typeFromDatabase(rows.value(2).toString());
+        column.nullable = !rows.value(5).toBool();
+        const QString identity = rows.value(6).toString();
+        const QString generated = rows.value(7).toString();
+        const QString defaultSql = rows.value(8).toString();
+        const bool serial = rows.value(9).toBool();
         if (identity == QLatin1String("d"))
             column.autoincrement = Autoincrement::Yes;
         else if (identity == QLatin1String("a"))
@@ -185,28 +232,24 @@ Result<void> Reader::readColumns()
         } else if (!defaultSql.isEmpty()) {
             column.defaultValue = typedDefault(SqlExpression::defaultFromSql(defaultSql), column.type);
         }
-        column.comment = query->value(10).toString();
-        column.collation = query->value(11).toString();
+        column.comment = rows.value(10).toString();
+        column.collation = rows.value(11).toString();
         table->columns.append(column);
     }
-    return {};
 }
 
-Result<void> Reader::readConstraints()
+void Reader::readConstraints(CatalogRows &rows)
 {
-    auto query = run(pgcatalog::constraintsQuery());
-    if (!query)
-        return std::unexpected(query.error());
-    while (query->next()) {
-        Table *table = tableOf(query->value(0));
+    while (rows.next()) {
+        Table *table = tableOf(rows.value(0));
         if (!table)
             continue;
-        const QString name = query->value(1).toString();
-        const QString type = query->value(2).toString();
-        const bool deferrable = query->value(3).toBool();
-        const bool deferred = query->value(4).toBool();
-        const bool validated = query->value(5).toBool();
-        const QStringList columns = jsonStrings(query->value(6));
+        const QString name = rows.value(1).toString();
+        const QString type = rows.value(2).toString();
+        const bool deferrable = rows.value(3).toBool();
+        const bool deferred = rows.value(4).toBool();
+        const bool validated = rows.value(5).toBool();
+        const QStringList columns = jsonStrings(rows.value(6));
         if (type == QLatin1String("p")) {
             table->primaryKey = PrimaryKey{name, columns};
         } else if (type == QLatin1String("u")) {
@@ -215,62 +258,58 @@ Result<void> Reader::readConstraints()
             ForeignKey fk;
             fk.name = name;
             fk.columns = columns;
-            fk.referencedColumns = jsonStrings(query->value(7));
-            const QString otherSchema = query->value(9).toString();
-            fk.referencedTable = otherSchema.isEmpty() ? query->value(8).toString()
-                                                       : otherSchema + QLatin1Char('.') + query->value(8).toString();
-            fk.onDelete = referentialAction(query->value(10).toString());
-            fk.onUpdate = referentialAction(query->value(11).toString());
+            fk.referencedColumns = jsonStrings(rows.value(7));
+            const QString otherSchema = rows.value(9).toString();
+            fk.referencedTable = otherSchema.isEmpty() ? rows.value(8).toString()
+                                                       : otherSchema + QLatin1Char('.') + rows.value(8).toString();
+            fk.onDelete = referentialAction(rows.value(10).toString());
+            fk.onUpdate = referentialAction(rows.value(11).toString());
             fk.deferrable = deferrable;
             fk.initiallyDeferred = deferred;
             fk.notValid = !validated;
             table->foreignKeys.append(fk);
         } else if (type == QLatin1String("c")) {
-            table->checks.append(Check{name, SqlExpression::stripOuterParentheses(query->value(12).toString()), !validated});
+            table->checks.append(Check{name, SqlExpression::stripOuterParentheses(rows.value(12).toString()), !validated});
         } else if (type == QLatin1String("x")) {
             schema.unmanaged.append(UnmanagedObject{QStringLiteral("exclusion constraint"), name, table->name,
-                                                    query->value(13).toString()});
+                                                    rows.value(13).toString()});
         }
     }
-    return {};
 }
 
-Result<void> Reader::readIndexes()
+void Reader::readIndexes(CatalogRows &rows)
 {
-    auto query = run(pgcatalog::indexesQuery());
-    if (!query)
-        return std::unexpected(query.error());
-    while (query->next()) {
-        Table *table = tableOf(query->value(0));
+    while (rows.next()) {
+        Table *table = tableOf(rows.value(0));
         if (!table)
             continue;
-        const QString definition = query->value(5).toString();
-        const int allColumns = query->value(6).toInt();
-        const int keyColumns = query->value(7).toInt();
+        const QString definition = rows.value(5).toString();
+        const int allColumns = rows.value(6).toInt();
+        const int keyColumns = rows.value(7).toInt();
         if (allColumns > keyColumns) {
             // INCLUDE columns have no place in the model: list the index
             // whole so that it is neither lost nor dropped.
-            schema.unmanaged.append(UnmanagedObject{QStringLiteral("index"), query->value(1).toString(),
+            schema.unmanaged.append(UnmanagedObject{QStringLiteral("index"), rows.value(1).toString(),
                                                     table->name, definition});
             continue;
         }
         Index index;
-        index.name = query->value(1).toString();
-        index.unique = query->value(2).toBool();
-        const QString method = query->value(3).toString();
+        index.name = rows.value(1).toString();
+        index.unique = rows.value(2).toBool();
+        const QString method = rows.value(3).toString();
         if (method != QLatin1String("btree"))
             index.method = method;
-        index.where = query->value(4).toString();
+        index.where = rows.value(4).toString();
 
-        const QStringList keyNames = jsonStrings(query->value(8));
-        if (query->isNull(5)) {
+        const QStringList keyNames = jsonStrings(rows.value(8));
+        if (rows.isNull(5)) {
             // Plain key columns, all with their defaults: the server did
             // not write the definition (pgcatalog::indexesQuery()).
             index.columns = keyNames;
             table->indexes.append(index);
             continue;
         }
-        const bool defaultOptions = query->value(9).toBool();
+        const bool defaultOptions = rows.value(9).toBool();
         QStringList elements;
         const QString elementList = indexElementList(definition, method, &elements);
         bool plain = defaultOptions && !keyNames.isEmpty() && !keyNames.contains(QString())
@@ -283,29 +322,20 @@ Result<void> Reader::readIndexes()
             index.expression = elementList;
         table->indexes.append(index);
     }
-    return {};
 }
 
-Result<void> Reader::readEnums()
+void Reader::readEnums(CatalogRows &rows)
 {
-    auto query = run(pgcatalog::enumsQuery());
-    if (!query)
-        return std::unexpected(query.error());
-    while (query->next())
-        schema.enums.append(EnumType{query->value(0).toString(), jsonStrings(query->value(1))});
-    return {};
+    while (rows.next())
+        schema.enums.append(EnumType{rows.value(0).toString(), jsonStrings(rows.value(1))});
 }
 
-Result<void> Reader::readUnmanaged()
+void Reader::readUnmanaged(CatalogRows &rows)
 {
-    auto query = run(pgcatalog::unmanagedQuery());
-    if (!query)
-        return std::unexpected(query.error());
-    while (query->next()) {
-        schema.unmanaged.append(UnmanagedObject{query->value(0).toString(), query->value(1).toString(),
-                                                query->value(2).toString(), query->value(3).toString().trimmed()});
+    while (rows.next()) {
+        schema.unmanaged.append(UnmanagedObject{rows.value(0).toString(), rows.value(1).toString(),
+                                                rows.value(2).toString(), rows.value(3).toString().trimmed()});
     }
-    return {};
 }
 
 template<typename T>
@@ -316,13 +346,162 @@ void sortByName(QList<T> &list)
 
 } // namespace
 
-Result<Schema> PostgresIntrospector::read(const Connection &connection, const QString &schemaName)
+namespace {
+
+// One query of the read and what reads its rows.
+struct Step
+{
+    QString (*sql)();
+    Result<void> (*read)(Reader &reader, CatalogRows &rows);
+};
+
+template<void (Reader::*read)(CatalogRows &)>
+Result<void> readWith(Reader &reader, CatalogRows &rows)
+{
+    (reader.*read)(rows);
+    return {};
+}
+
+const Step tablesStep{&pgcatalog::tablesQuery, [](Reader &r, CatalogRows &rows) { return r.readTables(rows); }};
+const Step columnsStep{&pgcatalog::columnsQuery, &readWith<&Reader::readColumns>};
+const Step constraintsStep{&pgcatalog::constraintsQuery, &readWith<&Reader::readConstraints>};
+const Step indexesStep{&pgcatalog::indexesQuery, &readWith<&Reader::readIndexes>};
+const Step enumsStep{&pgcatalog::enumsQuery, &readWith<&Reader::readEnums>};
+const Step unmanagedStep{&pgcatalog::unmanagedQuery, &readWith<&Reader::readUnmanaged>};
+
+// Runs `step`'s query on the reader's connection and reads its rows as they come.
+Result<void> runHere(Reader &reader, const Step &step)
+{
+    const QString sql = step.sql();
+    auto query = reader.connection.exec(sql, {reader.schemaName});
+    if (!query)
+        return std::unexpected(query.error());
+    CatalogRows rows(std::move(*query));
+    if (auto done = step.read(reader, rows); !done)
+        return done;
+    if (auto error = rows.error(reader.connection, sql))
+        return std::unexpected(*error);
+    return {};
+}
+
+// What the second connection read: nothing when it could not be opened or
+// could not take the snapshot.
+struct OtherConnection
+{
+    bool inSnapshot = false;
+    std::optional<Result<CatalogRows>> constraints;
+    std::optional<Result<CatalogRows>> indexes;
+
+    void read(const Connection &connection, const QString &snapshot, const QString &schemaName)
+    {
+        auto other = connection.openAnother();
+        if (!other)
+            return;
+        const Connection &c = **other;
+        if (!c.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+            || !c.exec(QStringLiteral("SET TRANSACTION SNAPSHOT ") + Dialect::quoteString(snapshot)))
+            return;
+        inSnapshot = true;
+        constraints = CatalogRows::readAll(c, pgcatalog::constraintsQuery(), schemaName);
+        if (*constraints)
+            indexes = CatalogRows::readAll(c, pgcatalog::indexesQuery(), schemaName);
+        // Read only: nothing to keep, and the connection closes here.
+        (void)c.exec(QStringLiteral("ROLLBACK"));
+    }
+};
+
+// A REPEATABLE READ, READ ONLY transaction on `connection`, exported as a
+// snapshot another connection can share; rolled back unless committed.
+class SharedSnapshot
+{
+public:
+    explicit SharedSnapshot(const Connection &connection)
+        : m_connection(connection)
+    {
+    }
+    ~SharedSnapshot()
+    {
+        if (m_open)
+            (void)m_connection.exec(QStringLiteral("ROLLBACK"));
+    }
+
+    // Begins the transaction; the snapshot's name, empty when the server
+    // cannot export one (the transaction then goes on without).
+    Result<QString> begin()
+    {
+        const QString begin = QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        if (auto begun = m_connection.exec(begin); !begun)
+            return std::unexpected(begun.error());
+        m_open = true;
+        auto exported = m_connection.exec(QStringLiteral("SELECT pg_catalog.pg_export_snapshot()"));
+        if (exported && exported->next())
+            return exported->value(0).toString();
+        // The failed statement ended what the transaction could do: start again.
+        (void)m_connection.exec(QStringLiteral("ROLLBACK"));
+        m_open = false;
+        if (auto begun = m_connection.exec(begin); !begun)
+            return std::unexpected(begun.error());
+        m_open = true;
+        return QString();
+    }
+
+    Result<void> commit()
+    {
+        m_open = false;
+        auto committed = m_connection.exec(QStringLiteral("COMMIT"));
+        if (!committed)
+            return std::unexpected(committed.error());
+        return {};
+    }
+
+private:
+    const Connection &m_connection;
+    bool m_open = false;
+};
+
+} // namespace
+
+Result<Schema> PostgresIntrospector::read(const Connection &connection, const QString &schemaName, Mode mode)
 {
     Reader reader{connection, schemaName, {}, {}};
-    for (auto step : {&Reader::readTables, &Reader::readColumns, &Reader::readConstraints, &Reader::readIndexes,
-                      &Reader::readEnums, &Reader::readUnmanaged}) {
-        if (auto done = (reader.*step)(); !done)
-            return std::unexpected(done.error());
+    if (mode == OneConnection) {
+        for (const Step *step : {&tablesStep, &columnsStep, &constraintsStep, &indexesStep, &enumsStep, &unmanagedStep}) {
+            if (auto done = runHere(reader, *step); !done)
+                return std::unexpected(done.error());
+        }
+    } else {
+        SharedSnapshot transaction(connection);
+        const auto snapshot = transaction.begin();
+        if (!snapshot)
+            return std::unexpected(snapshot.error());
+        OtherConnection other;
+        {
+            // Declared last: joined before anything it reads goes away.
+            std::jthread worker;
+            if (!snapshot->isEmpty())
+                worker = std::jthread([&] { other.read(connection, *snapshot, schemaName); });
+            for (const Step *step : {&tablesStep, &columnsStep, &enumsStep, &unmanagedStep}) {
+                if (auto done = runHere(reader, *step); !done)
+                    return std::unexpected(done.error());
+            }
+        }
+        if (other.inSnapshot) {
+            // The indexes were read only if the constraints were.
+            for (auto [rows, step] : {std::pair{&other.constraints, &constraintsStep}, std::pair{&other.indexes, &indexesStep}}) {
+                Result<CatalogRows> &read = **rows;
+                if (!read)
+                    return std::unexpected(read.error());
+                if (auto done = step->read(reader, *read); !done)
+                    return std::unexpected(done.error());
+            }
+        } else {
+            for (const Step *step : {&constraintsStep, &indexesStep}) {
+                if (auto done = runHere(reader, *step); !done)
+                    return std::unexpected(done.error());
+            }
+        }
+        if (auto committed = transaction.commit(); !committed)
+            return std::unexpected(committed.error());
     }
 
     Schema &schema = reader.schema;

@@ -13,7 +13,23 @@ class Connection;
 class PostgresIntrospector
 {
 public:
-    static Result<Schema> read(const Connection &connection, const QString &schemaName = QStringLiteral("public"));
+    enum Mode {
+        // Every query on `connection`, each in its own snapshot as the
+        // connection's transaction, if any, gives it.
+        OneConnection,
+        // The constraints and indexes queries on a second connection, opened
+        // with the same options, while the others run on `connection`: the
+        // server works on both at once. Both read in one REPEATABLE READ
+        // snapshot (pg_export_snapshot()), opened and ended here, so
+        // `connection` must be in no transaction. When a second connection
+        // cannot be had (connection limits, a pooler, a standby that cannot
+        // export the snapshot), every query runs on `connection`, still in
+        // that one snapshot when it could be taken.
+        Concurrent,
+    };
+
+    static Result<Schema> read(const Connection &connection, const QString &schemaName = QStringLiteral("public"),
+                               Mode mode = OneConnection);
 };
 
 } // namespace sd

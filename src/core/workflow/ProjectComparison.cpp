@@ -20,6 +20,9 @@ Result<Schema> ProjectComparison::readLive(const Project &project, const Connect
 {
     IntrospectOptions options;
     options.postgresSchema = project.postgresSchema;
+    // Reading for a comparison is the connection's only business: no
+    // transaction of the caller's is open.
+    options.concurrent = true;
     return Introspector::read(connection, options);
 }
 

@@ -16,6 +16,7 @@ using namespace sd;
 using sd::testing::PostgresTestServer;
 
 Q_DECLARE_METATYPE(sd::Table)
+Q_DECLARE_METATYPE(sd::PostgresIntrospector::Mode)
 
 namespace {
 
@@ -404,6 +405,10 @@ private Q_SLOTS:
 
         const auto schema = PostgresIntrospector::read(connection);
         SD_VERIFY_RESULT(schema);
+        // Read over two connections at once, in one snapshot: the same schema.
+        const auto concurrent = PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent);
+        SD_VERIFY_RESULT(concurrent);
+        QVERIFY(*concurrent == *schema);
 
         QStringList tableNames;
         for (const Table &t : schema->tables)
@@ -570,17 +575,90 @@ tables:
         QVERIFY(shares(cfgFk.referencedColumns[0], liveFk.referencedColumns[0]));
     }
 
+    // A concurrent read opens one more session, closes it, and leaves the
+    // first connection in no transaction.
+    void concurrentReadCleansUp()
+    {
+        auto db = freshDatabase(QStringLiteral("concurrent"));
+        SD_VERIFY_RESULT(db);
+        Connection &connection = **db;
+        SD_VERIFY_RESULT(connection.exec(tablesDdl(60)));
+        const auto one = PostgresIntrospector::read(connection);
+        SD_VERIFY_RESULT(one);
+        // Sessions the server counted for this database; a session's count
+        // reaches the statistics soon after it starts, not at once.
+        const auto sessions = [&connection]() -> qlonglong {
+            auto query = connection.exec(QStringLiteral("SELECT sessions FROM pg_catalog.pg_stat_database "
+                                                        "WHERE datname = pg_catalog.current_database()"));
+            return query && query->next() ? query->value(0).toLongLong() : -1;
+        };
+        const qlonglong before = sessions();
+        QVERIFY(before > 0);
+        const auto concurrent = PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent);
+        SD_VERIFY_RESULT(concurrent);
+        QVERIFY(*concurrent == *one);
+        QCOMPARE(concurrent->tables.size(), 60);
+        QTRY_COMPARE_WITH_TIMEOUT(sessions(), before + 1, 5000);
+
+        // SAVEPOINT is refused outside a transaction block.
+        const auto savepoint = connection.exec(QStringLiteral("SAVEPOINT still_open"));
+        QVERIFY(!savepoint);
+        QVERIFY2(savepoint.error().toString().contains(QStringLiteral("transaction block")), qPrintable(savepoint.error().toString()));
+        // The second connection has gone (it may take the server a moment).
+        int others = -1;
+        for (int attempt = 0; attempt < 50 && others != 0; ++attempt) {
+            auto count = connection.exec(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_stat_activity "
+                                                        "WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()"));
+            SD_VERIFY_RESULT(count);
+            QVERIFY(count->next());
+            others = count->value(0).toInt();
+            if (others != 0)
+                QTest::qWait(20);
+        }
+        QCOMPARE(others, 0);
+    }
+
+    // Where no second connection can be had, every query runs on the first.
+    void concurrentReadWithoutSecondConnection()
+    {
+        auto url = m_server.createDatabase(QStringLiteral("onlyone"));
+        SD_VERIFY_RESULT(url);
+        const QString role = QStringLiteral("only_one_%1").arg(url->database.section(QLatin1Char('_'), -1));
+        SD_VERIFY_RESULT(m_server.execAdmin(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'secret' CONNECTION LIMIT 1").arg(role)));
+        SD_VERIFY_RESULT(m_server.execAdmin(QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(url->database, role)));
+        DatabaseUrl limited = *url;
+        limited.user = role;
+        limited.password = QStringLiteral("secret");
+        {
+            auto db = Connection::open(limited);
+            SD_VERIFY_RESULT(db);
+            SD_VERIFY_RESULT((*db)->exec(tablesDdl(5)));
+            QVERIFY(!(*db)->openAnother()); // the role's one connection is in use
+            const auto one = PostgresIntrospector::read(**db);
+            SD_VERIFY_RESULT(one);
+            const auto concurrent = PostgresIntrospector::read(**db, QStringLiteral("public"), PostgresIntrospector::Concurrent);
+            SD_VERIFY_RESULT(concurrent);
+            QVERIFY(*concurrent == *one);
+            QCOMPARE(concurrent->tables.size(), 5);
+        }
+        SD_VERIFY_RESULT(m_server.execAdmin(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(url->database)));
+        SD_VERIFY_RESULT(m_server.execAdmin(QStringLiteral("DROP ROLE %1").arg(role)));
+    }
+
     void reportsMissingSchema_data()
     {
         QTest::addColumn<QString>("schemaName");
-        QTest::newRow("missing schema") << "no_such_schema";
-        QTest::newRow("quote in the name") << "x'; DROP TABLE t; --";
+        QTest::addColumn<PostgresIntrospector::Mode>("mode");
+        QTest::newRow("missing schema") << "no_such_schema" << PostgresIntrospector::OneConnection;
+        QTest::newRow("quote in the name") << "x'; DROP TABLE t; --" << PostgresIntrospector::OneConnection;
+        QTest::newRow("missing schema, concurrent") << "no_such_schema" << PostgresIntrospector::Concurrent;
     }
 
     void reportsMissingSchema()
     {
         QFETCH(QString, schemaName);
-        const auto schema = PostgresIntrospector::read(*m_db, schemaName);
+        QFETCH(PostgresIntrospector::Mode, mode);
+        const auto schema = PostgresIntrospector::read(*m_db, schemaName, mode);
         QVERIFY(!schema);
         QCOMPARE(schema.error().code, Error::Code::Database);
         const QString text = schema.error().toString();

@@ -181,7 +181,8 @@ void tst_SqliteRebuild::rebuildKeepsTableOptionsAndCollations()
                                                 "note any) WITHOUT ROWID, STRICT"),
                                  QStringLiteral("INSERT INTO settings VALUES ('a', 1, x'00'), ('b', 2, 2.5)")}));
     SD_VERIFY_RESULT(apply(QStringLiteral("- alter_column: {table: settings, column: value, nullable: false, default: 0}")));
-    const Table *settings = live().table(QStringLiteral("settings"));
+    const Schema after = live(); // the table lives as long as its schema
+    const Table *settings = after.table(QStringLiteral("settings"));
     QVERIFY(settings);
     QVERIFY(settings->withoutRowid);
     QVERIFY(settings->strict);

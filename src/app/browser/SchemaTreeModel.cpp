@@ -218,12 +218,21 @@ QString SchemaTreeModel::details(const Node &node) const
             text += QLatin1Char(' ') + tr("unique");
         if (!i.method.isEmpty())
             text += QLatin1Char(' ') + tr("using %1").arg(i.method);
+        if (i.nullsNotDistinct)
+            text += QLatin1Char(' ') + tr("nulls not distinct");
         if (!i.where.isEmpty())
             text += QLatin1Char(' ') + tr("where %1").arg(i.where);
         return text;
     }
-    case NodeKind::Unique:
-        return joined(table.uniqueConstraints.at(node.item).columns);
+    case NodeKind::Unique: {
+        const UniqueConstraint &u = table.uniqueConstraints.at(node.item);
+        QString text = joined(u.columns);
+        if (u.nullsNotDistinct)
+            text += QLatin1Char(' ') + tr("nulls not distinct");
+        if (u.deferrable)
+            text += QLatin1Char(' ') + (u.initiallyDeferred ? tr("deferrable, initially deferred") : tr("deferrable"));
+        return text;
+    }
     case NodeKind::ForeignKey: {
         const ForeignKey &fk = table.foreignKeys.at(node.item);
         QString text = tr("%1 → %2 %3").arg(joined(fk.columns), fk.referencedTable, joined(fk.referencedColumns));

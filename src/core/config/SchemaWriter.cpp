@@ -91,7 +91,7 @@ QString indexLine(const Index &index)
     if (!index.columns.isEmpty())
         map.add("columns", flowList(index.columns));
     map.text("expression", index.expression).flag("unique", index.unique);
-    map.text("where", index.where).text("method", index.method);
+    map.text("where", index.where).text("method", index.method).flag("nulls_not_distinct", index.nullsNotDistinct);
     return map.toString();
 }
 
@@ -100,6 +100,7 @@ QString uniqueLine(const UniqueConstraint &unique)
     FlowMap map;
     map.text("name", unique.name).add("columns", flowList(unique.columns));
     map.flag("deferrable", unique.deferrable).flag("initially_deferred", unique.initiallyDeferred);
+    map.flag("nulls_not_distinct", unique.nullsNotDistinct);
     return map.toString();
 }
 

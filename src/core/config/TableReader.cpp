@@ -226,14 +226,15 @@ QStringList TableReader::columnList(YamlMap &map, const QString &key, const Tabl
 QStringList TableReader::indexKeys()
 {
     static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
-                                     QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method")};
+                                     QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method"),
+                                     QStringLiteral("nulls_not_distinct")};
     return keys;
 }
 
 QStringList TableReader::uniqueKeys()
 {
     static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("deferrable"),
-                                     QStringLiteral("initially_deferred")};
+                                     QStringLiteral("initially_deferred"), QStringLiteral("nulls_not_distinct")};
     return keys;
 }
 
@@ -285,6 +286,11 @@ Index TableReader::readIndex(YamlMap &m, const Table *table)
     index.unique = m.boolean(QStringLiteral("unique"), false);
     index.where = m.string(QStringLiteral("where"));
     index.method = m.string(QStringLiteral("method"));
+    index.nullsNotDistinct = m.boolean(QStringLiteral("nulls_not_distinct"), false);
+    if (index.nullsNotDistinct && !index.unique) {
+        m_diagnostics.error(m.value(QStringLiteral("nulls_not_distinct")),
+            QCoreApplication::translate("TableReader", "nulls_not_distinct needs unique: true"));
+    }
     return index;
 }
 
@@ -323,6 +329,7 @@ UniqueConstraint TableReader::readUnique(YamlMap &m, const Table *table)
     if (m.require(QStringLiteral("columns")))
         unique.columns = columnList(m, QStringLiteral("columns"), table);
     readDeferrable(m, unique.deferrable, unique.initiallyDeferred);
+    unique.nullsNotDistinct = m.boolean(QStringLiteral("nulls_not_distinct"), false);
     return unique;
 }
 

@@ -106,11 +106,14 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
         if (version && version->next())
             connection->m_serverVersion = QStringLiteral("SQLite ") + version->value(0).toString();
     } else {
-        auto version = connection->exec(QStringLiteral("SHOW server_version"));
+        auto version = connection->exec(QStringLiteral(
+            "SELECT pg_catalog.current_setting('server_version'), pg_catalog.current_setting('server_version_num')::integer"));
         if (!version)
             return std::unexpected(version.error());
-        if (version->next())
+        if (version->next()) {
             connection->m_serverVersion = QStringLiteral("PostgreSQL ") + version->value(0).toString();
+            connection->m_serverVersionNumber = version->value(1).toInt();
+        }
         const std::pair<const char *, QString> settings[] = {
             {"search_path", options.postgresSchema.isEmpty() ? QString() : Dialect::get(DialectKind::PostgreSQL).quoteIdentifier(options.postgresSchema)},
             {"lock_timeout", options.lockTimeout},

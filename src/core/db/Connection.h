@@ -47,6 +47,8 @@ public:
     DialectKind dialect() const { return m_url.dialect; }
     bool fileMissing() const { return m_fileMissing; }
     QString serverVersion() const { return m_serverVersion; }
+    // PostgreSQL's server_version_num (150005 for 15.5); 0 for SQLite.
+    int serverVersionNumber() const { return m_serverVersionNumber; }
 
     // Runs one statement with bound values; a failure names the server, the
     // statement and the server's message. The query is forward-only.
@@ -66,6 +68,7 @@ private:
     ConnectOptions m_options;
     bool m_fileMissing = false;
     QString m_serverVersion;
+    int m_serverVersionNumber = 0;
     mutable int m_statementCount = 0;
 };
 

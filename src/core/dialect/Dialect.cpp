@@ -251,6 +251,8 @@ QString Dialect::createIndex(const Table &table, const Index &index) const
         sql += QStringLiteral(" USING ") + index.method;
     sql += QLatin1Char(' ');
     sql += index.columns.isEmpty() ? QLatin1Char('(') + index.expression + QLatin1Char(')') : columnListSql(index.columns);
+    if (kind() == DialectKind::PostgreSQL && index.nullsNotDistinct)
+        sql += QStringLiteral(" NULLS NOT DISTINCT");
     if (!index.where.isEmpty())
         sql += QStringLiteral(" WHERE ") + index.where;
     return sql;

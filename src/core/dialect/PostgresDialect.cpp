@@ -278,6 +278,15 @@ QString PostgresDialect::columnDefinition(const Column &c) const
     return def;
 }
 
+QString PostgresDialect::uniqueClause(const UniqueConstraint &unique) const
+{
+    QString sql = unique.nullsNotDistinct ? QStringLiteral("UNIQUE NULLS NOT DISTINCT ") : QStringLiteral("UNIQUE ");
+    sql += columnListSql(unique.columns);
+    if (unique.deferrable)
+        sql += unique.initiallyDeferred ? QStringLiteral(" DEFERRABLE INITIALLY DEFERRED") : QStringLiteral(" DEFERRABLE");
+    return sql;
+}
+
 QStringList PostgresDialect::createTable(const Table &table, bool withForeignKeys) const
 {
     QStringList definitions;
@@ -289,11 +298,8 @@ QStringList PostgresDialect::createTable(const Table &table, bool withForeignKey
                            + columnListSql(table.primaryKey.columns);
     }
     for (const UniqueConstraint &u : table.uniqueConstraints) {
-        QString def = u.name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT ") + quoteIdentifier(u.name) + QLatin1Char(' ');
-        def += QStringLiteral("UNIQUE ") + columnListSql(u.columns);
-        if (u.deferrable)
-            def += u.initiallyDeferred ? QStringLiteral(" DEFERRABLE INITIALLY DEFERRED") : QStringLiteral(" DEFERRABLE");
-        definitions << def;
+        const QString name = u.name.isEmpty() ? QString() : QStringLiteral("CONSTRAINT ") + quoteIdentifier(u.name) + QLatin1Char(' ');
+        definitions << name + uniqueClause(u);
     }
     QStringList after;
     const QString alterTable = QStringLiteral("ALTER TABLE ") + quoteIdentifier(table.name) + QStringLiteral(" ADD ");

@@ -28,6 +28,8 @@ public:
     QString columnDefinition(const Column &column) const override;
     QStringList createSchema(const Schema &schema) const override;
     QStringList createTable(const Table &table, bool withForeignKeys = true) const override;
+    // UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE ...], without its name.
+    QString uniqueClause(const UniqueConstraint &unique) const;
 
     // The longest name the server keeps, in bytes of UTF-8 (NAMEDATALEN - 1).
     static constexpr int maxIdentifierBytes = 63;

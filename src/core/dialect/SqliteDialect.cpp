@@ -123,10 +123,13 @@ std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, co
 {
     const auto isEnum = [](const Column &c) { return c.type.kind == ColumnType::Kind::Enum; };
     const bool enums = std::any_of(source.columns.cbegin(), source.columns.cend(), isEnum);
+    // SQLite has no index methods, no deferrable unique constraints, and
+    // always takes NULLs as distinct.
     const bool methods = std::any_of(source.indexes.cbegin(), source.indexes.cend(),
-                                     [](const Index &i) { return !i.method.isEmpty(); });
-    const bool deferrable = std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(),
-                                        [](const UniqueConstraint &u) { return u.deferrable || u.initiallyDeferred; });
+                                     [](const Index &i) { return !i.method.isEmpty() || i.nullsNotDistinct; });
+    const bool deferrable = std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(), [](const UniqueConstraint &u) {
+        return u.deferrable || u.initiallyDeferred || u.nullsNotDistinct;
+    });
     const bool foreignKeysNotValid = std::any_of(source.foreignKeys.cbegin(), source.foreignKeys.cend(),
                                                  [](const ForeignKey &f) { return f.notValid; });
     const bool checksNotValid = std::any_of(source.checks.cbegin(), source.checks.cend(),
@@ -139,12 +142,14 @@ std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, co
     table.comment.clear();
     table.partitionBy.clear();
     if (methods) {
-        for (Index &index : table.indexes)
+        for (Index &index : table.indexes) {
             index.method.clear();
+            index.nullsNotDistinct = false;
+        }
     }
     if (deferrable) {
         for (UniqueConstraint &u : table.uniqueConstraints)
-            u.deferrable = u.initiallyDeferred = false;
+            u.deferrable = u.initiallyDeferred = u.nullsNotDistinct = false;
     }
     if (foreignKeysNotValid) {
         for (ForeignKey &fk : table.foreignKeys)

@@ -101,12 +101,17 @@ struct ObjectToJson
             o.insert(QStringLiteral("where"), i.where);
         if (!i.method.isEmpty())
             o.insert(QStringLiteral("method"), i.method);
+        if (i.nullsNotDistinct)
+            o.insert(QStringLiteral("nulls_not_distinct"), true);
         return o;
     }
     QJsonValue operator()(const UniqueConstraint &u) const
     {
-        return QJsonObject{{QStringLiteral("name"), u.name}, {QStringLiteral("columns"), strings(u.columns)},
-                           {QStringLiteral("deferrable"), u.deferrable}};
+        QJsonObject o{{QStringLiteral("name"), u.name}, {QStringLiteral("columns"), strings(u.columns)},
+                      {QStringLiteral("deferrable"), u.deferrable}};
+        if (u.nullsNotDistinct)
+            o.insert(QStringLiteral("nulls_not_distinct"), true);
+        return o;
     }
     QJsonValue operator()(const ForeignKey &f) const
     {

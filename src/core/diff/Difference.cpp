@@ -31,6 +31,8 @@ QString indexSummary(const Index &i)
     s += QLatin1Char('(') + (i.columns.isEmpty() ? i.expression : i.columns.join(QStringLiteral(", "))) + QLatin1Char(')');
     if (!i.method.isEmpty())
         s += QStringLiteral(" USING ") + i.method;
+    if (i.nullsNotDistinct)
+        s += QStringLiteral(" NULLS NOT DISTINCT");
     if (!i.where.isEmpty())
         s += QStringLiteral(" WHERE ") + i.where;
     return s;

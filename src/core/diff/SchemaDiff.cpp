@@ -296,7 +296,8 @@ private:
             const bool sameElements = (c->columns == l->columns && c->expression == l->expression)
                                       || indexElementsKey(*c) == indexElementsKey(*l);
             if (namesDiffer(*c, *l) || c->unique != l->unique || !sameElements || !sameSql(c->where, l->where)
-                || (c->method != l->method && c->method.toLower() != l->method.toLower()))
+                || (c->method != l->method && c->method.toLower() != l->method.toLower())
+                || c->nullsNotDistinct != l->nullsNotDistinct)
                 add(K::IndexChanged, c->name, *l, *c);
         }
         for (const Index *c : m.onlyConfigured)
@@ -313,7 +314,7 @@ private:
                              [](const UniqueConstraint &u) -> QString { return u.columns.join(QLatin1Char(',')); });
         for (const auto &[c, l] : m.pairs) {
             if (namesDiffer(*c, *l) || c->columns != l->columns || c->deferrable != l->deferrable
-                || c->initiallyDeferred != l->initiallyDeferred)
+                || c->initiallyDeferred != l->initiallyDeferred || c->nullsNotDistinct != l->nullsNotDistinct)
                 add(K::UniqueChanged, c->name.isEmpty() ? l->name : c->name, *l, *c);
         }
         for (const UniqueConstraint *c : m.onlyConfigured)

@@ -105,7 +105,17 @@ QString columnsQuery()
     )");
 }
 
-QString constraintsQuery()
+namespace {
+
+// pg_index.indnullsnotdistinct, where the server has it (PostgreSQL 15).
+QString nullsNotDistinct(int serverVersion, const QString &index)
+{
+    return serverVersion >= 150000 ? index + QStringLiteral(".indnullsnotdistinct") : QStringLiteral("false");
+}
+
+} // namespace
+
+QString constraintsQuery(int serverVersion)
 {
     return managedTables + QStringLiteral(R"(
         SELECT co.conrelid::bigint, co.conname::text, co.contype::text,
@@ -124,9 +134,11 @@ QString constraintsQuery()
                CASE WHEN rc.relnamespace <> t.relnamespace THEN rn.nspname::text ELSE '' END,
                co.confdeltype::text, co.confupdtype::text,
                CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_expr(co.conbin, co.conrelid, true) END,
-               CASE WHEN co.contype = 'x' THEN pg_catalog.pg_get_constraintdef(co.oid) END
+               CASE WHEN co.contype = 'x' THEN pg_catalog.pg_get_constraintdef(co.oid) END,
+               COALESCE()") + nullsNotDistinct(serverVersion, QStringLiteral("ci")) + QStringLiteral(R"(, false)
         FROM t
         JOIN pg_catalog.pg_constraint co ON co.conrelid = t.oid
+        LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = co.conindid AND co.contype = 'u'
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = co.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE co.contype IN ('p', 'u', 'f', 'c', 'x')
@@ -135,7 +147,7 @@ QString constraintsQuery()
     )");
 }
 
-QString indexesQuery()
+QString indexesQuery(int serverVersion)
 {
     // pg_get_indexdef() costs about 40 us an index, most of what this query
     // took, and says nothing the other columns do not for the common index:
@@ -155,7 +167,7 @@ QString indexesQuery()
     , ix AS (
         SELECT i.indexrelid, i.indrelid, i.indisunique, i.indnatts, i.indnkeyatts, i.indkey, i.indclass,
                i.indcollation, i.indoption, i.indexprs, i.indpred, ic.relname AS indexname, ic.relam,
-               t.relname AS tablename
+               t.relname AS tablename, )") + nullsNotDistinct(serverVersion, QStringLiteral("i")) + QStringLiteral(R"( AS nullsnotdistinct
         FROM t
         JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -212,7 +224,7 @@ QString indexesQuery()
                          OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute ia
                                     WHERE ia.attrelid = ix.indexrelid AND ia.attoptions IS NOT NULL)
                     THEN pg_catalog.pg_get_indexdef(ix.indexrelid) END,
-               ix.indnatts, ix.indnkeyatts, nm.names, od.plain, ix.tablename::text
+               ix.indnatts, ix.indnkeyatts, nm.names, od.plain, ix.tablename::text, ix.nullsnotdistinct
         FROM ix
         JOIN pg_catalog.pg_am am ON am.oid = ix.relam
         JOIN names nm ON nm.indexrelid = ix.indexrelid

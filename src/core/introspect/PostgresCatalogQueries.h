@@ -21,15 +21,18 @@ QString columnsQuery();
 // relid, conname, contype, deferrable, deferred, validated, key columns
 // (JSON array, conkey order), referenced columns (JSON, confkey order),
 // referenced table, referenced schema ('' when the table's own), on delete,
-// on update, check expression, constraint definition
-QString constraintsQuery();
+// on update, check expression, constraint definition, NULLS NOT DISTINCT (a
+// unique constraint; false before PostgreSQL 15, `serverVersion` as
+// server_version_num)
+QString constraintsQuery(int serverVersion);
 
 // relid, index name, unique, access method, predicate, pg_get_indexdef (NULL
 // for an index of plain key columns with default options, operator classes
 // and collations),
 // indnatts, indnkeyatts, key column names (JSON, '' for an expression),
-// all key options default, table name
-QString indexesQuery();
+// all key options default, table name, NULLS NOT DISTINCT (false before
+// PostgreSQL 15)
+QString indexesQuery(int serverVersion);
 
 // typname, labels (JSON array in enumsortorder)
 QString enumsQuery();

@@ -253,7 +253,7 @@ void Reader::readConstraints(CatalogRows &rows)
         if (type == QLatin1String("p")) {
             table->primaryKey = PrimaryKey{name, columns};
         } else if (type == QLatin1String("u")) {
-            table->uniqueConstraints.append(UniqueConstraint{name, columns, deferrable, deferred});
+            table->uniqueConstraints.append(UniqueConstraint{name, columns, deferrable, deferred, rows.value(14).toBool()});
         } else if (type == QLatin1String("f")) {
             ForeignKey fk;
             fk.name = name;
@@ -300,6 +300,7 @@ void Reader::readIndexes(CatalogRows &rows)
         if (method != QLatin1String("btree"))
             index.method = method;
         index.where = rows.value(4).toString();
+        index.nullsNotDistinct = rows.value(11).toBool();
 
         const QStringList keyNames = jsonStrings(rows.value(8));
         if (rows.isNull(5)) {
@@ -351,7 +352,7 @@ namespace {
 // One query of the read and what reads its rows.
 struct Step
 {
-    QString (*sql)();
+    QString (*sql)(int serverVersion);
     Result<void> (*read)(Reader &reader, CatalogRows &rows);
 };
 
@@ -362,17 +363,18 @@ Result<void> readWith(Reader &reader, CatalogRows &rows)
     return {};
 }
 
-const Step tablesStep{&pgcatalog::tablesQuery, [](Reader &r, CatalogRows &rows) { return r.readTables(rows); }};
-const Step columnsStep{&pgcatalog::columnsQuery, &readWith<&Reader::readColumns>};
+const Step tablesStep{[](int) { return pgcatalog::tablesQuery(); },
+                      [](Reader &r, CatalogRows &rows) { return r.readTables(rows); }};
+const Step columnsStep{[](int) { return pgcatalog::columnsQuery(); }, &readWith<&Reader::readColumns>};
 const Step constraintsStep{&pgcatalog::constraintsQuery, &readWith<&Reader::readConstraints>};
 const Step indexesStep{&pgcatalog::indexesQuery, &readWith<&Reader::readIndexes>};
-const Step enumsStep{&pgcatalog::enumsQuery, &readWith<&Reader::readEnums>};
-const Step unmanagedStep{&pgcatalog::unmanagedQuery, &readWith<&Reader::readUnmanaged>};
+const Step enumsStep{[](int) { return pgcatalog::enumsQuery(); }, &readWith<&Reader::readEnums>};
+const Step unmanagedStep{[](int) { return pgcatalog::unmanagedQuery(); }, &readWith<&Reader::readUnmanaged>};
 
 // Runs `step`'s query on the reader's connection and reads its rows as they come.
 Result<void> runHere(Reader &reader, const Step &step)
 {
-    const QString sql = step.sql();
+    const QString sql = step.sql(reader.connection.serverVersionNumber());
     auto query = reader.connection.exec(sql, {reader.schemaName});
     if (!query)
         return std::unexpected(query.error());
@@ -402,9 +404,9 @@ struct OtherConnection
             || !c.exec(QStringLiteral("SET TRANSACTION SNAPSHOT ") + Dialect::quoteString(snapshot)))
             return;
         inSnapshot = true;
-        constraints = CatalogRows::readAll(c, pgcatalog::constraintsQuery(), schemaName);
+        constraints = CatalogRows::readAll(c, pgcatalog::constraintsQuery(c.serverVersionNumber()), schemaName);
         if (*constraints)
-            indexes = CatalogRows::readAll(c, pgcatalog::indexesQuery(), schemaName);
+            indexes = CatalogRows::readAll(c, pgcatalog::indexesQuery(c.serverVersionNumber()), schemaName);
         // Read only: nothing to keep, and the connection closes here.
         (void)c.exec(QStringLiteral("ROLLBACK"));
     }

@@ -92,11 +92,8 @@ public:
     }
     Statements operator()(const AddUniqueOp &op) const
     {
-        QString sql = alter(op.table) + QStringLiteral("ADD ") + constraintName(op.unique.name) + QStringLiteral("UNIQUE (")
-                      + d.quoteIdentifiers(op.unique.columns) + QLatin1Char(')');
-        if (op.unique.deferrable)
-            sql += op.unique.initiallyDeferred ? QStringLiteral(" DEFERRABLE INITIALLY DEFERRED") : QStringLiteral(" DEFERRABLE");
-        return {stmt(sql, op.table, Hazard::ExclusiveLock)};
+        return {stmt(alter(op.table) + QStringLiteral("ADD ") + constraintName(op.unique.name) + d.uniqueClause(op.unique),
+                     op.table, Hazard::ExclusiveLock)};
     }
     Statements operator()(const DropUniqueOp &op) const
     {

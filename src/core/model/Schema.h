@@ -72,6 +72,9 @@ struct Index
     bool unique = false;
     QString where;          // partial index predicate
     QString method;         // PostgreSQL access method; empty means btree
+    // PostgreSQL 15: a unique index that takes two NULLs as equal. SQLite
+    // always takes them as distinct.
+    bool nullsNotDistinct = false;
     bool operator==(const Index &) const = default;
 };
 
@@ -81,6 +84,7 @@ struct UniqueConstraint
     QStringList columns;
     bool deferrable = false;
     bool initiallyDeferred = false;
+    bool nullsNotDistinct = false; // as Index::nullsNotDistinct
     bool operator==(const UniqueConstraint &) const = default;
 };
 

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void groups();
     void items_data();
     void items();
+    void constraintOptionsShown();
     void filter_data();
     void filter();
     void selection();
@@ -188,6 +189,31 @@ void tst_SchemaTreeModel::items()
     QCOMPARE(item.data(SchemaTreeModel::TableRole).toString(), table);
     QCOMPARE(model.parent(item), g);
     QCOMPARE(model.parent(g), model.tableIndex(table));
+}
+
+// PostgreSQL's options of unique indexes and constraints, which the demo
+// (on SQLite) has none of.
+void tst_SchemaTreeModel::constraintOptionsShown()
+{
+    const MultiResult<Schema> schema = SchemaReader::readString(QByteArray(R"(tables:
+  - name: t
+    columns: [{name: a, type: text}, {name: b, type: text}]
+    indexes: [{name: ix_t_a, columns: [a], unique: true, nulls_not_distinct: true, where: a <> ''}]
+    unique_constraints:
+      - {name: uq_t_b, columns: [b], nulls_not_distinct: true}
+      - {name: uq_t_a_b, columns: [a, b], deferrable: true, initially_deferred: true}
+)"), QStringLiteral("schema.yaml"));
+    SD_VERIFY_RESULT(schema);
+    SchemaTreeModel model;
+    model.setSchema(*schema);
+    const QModelIndex table = model.tableIndex(QStringLiteral("t"));
+    const auto details = [&](const QString &group, const QString &name) {
+        return child(model, child(model, table, group), name).siblingAtColumn(SchemaTreeModel::DetailsColumn).data().toString();
+    };
+    QCOMPARE(details(QStringLiteral("Indexes"), QStringLiteral("ix_t_a")), QStringLiteral("(a) unique nulls not distinct where a <> ''"));
+    QCOMPARE(details(QStringLiteral("Unique constraints"), QStringLiteral("uq_t_b")), QStringLiteral("(b) nulls not distinct"));
+    QCOMPARE(details(QStringLiteral("Unique constraints"), QStringLiteral("uq_t_a_b")),
+             QStringLiteral("(a, b) deferrable, initially deferred"));
 }
 
 void tst_SchemaTreeModel::filter_data()

@@ -627,6 +627,10 @@ void tst_SchemaReader::errors_data()
                       "    foreign_keys: [{name: c_t, columns: [p], references: {table: t, columns: [id]}}]\n"
                       "    checks: [{name: c_t, expression: p > 0}]\n")
         << QStringList{"schema.yaml:5:21: duplicate constraint name 'c_t' in this table (first used at line 4)"};
+    QTest::newRow("nulls_not_distinct on an index that is not unique")
+        << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
+                      "    indexes: [{name: ix_t_a, columns: [a], nulls_not_distinct: true}]\n")
+        << QStringList{"schema.yaml:4:64: nulls_not_distinct needs unique: true"};
     QTest::newRow("initially deferred without deferrable")
         << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
                       "    unique_constraints: [{columns: [a], initially_deferred: true}]\n")

@@ -65,7 +65,9 @@ Schema smallSchema()
     users.primaryKey.columns = {"id"};
     users.indexes << Index{"ix_users_email", {"email"}, {}, true, "deleted_at IS NULL", {}}
                   << Index{"ix_users_lower", {}, "lower(email)", false, {}, "gin"};
-    users.uniqueConstraints << UniqueConstraint{"uq_users_display_name", {"display_name"}, true, true};
+    users.indexes[0].nullsNotDistinct = true;
+    users.uniqueConstraints << UniqueConstraint{"uq_users_display_name", {"display_name"}, true, true}
+                            << UniqueConstraint{"uq_users_code", {"code"}, false, false, true};
     ForeignKey fk;
     fk.name = "fk_users_org";
     fk.columns = {"org_id"};
@@ -132,10 +134,11 @@ tables:
       - {name: note, type: text, default: null}
       - {name: deleted_at, type: timestamp}
     indexes:
-      - {name: ix_users_email, columns: [email], unique: true, where: deleted_at IS NULL}
+      - {name: ix_users_email, columns: [email], unique: true, where: deleted_at IS NULL, nulls_not_distinct: true}
       - {name: ix_users_lower, expression: lower(email), method: gin}
     unique_constraints:
       - {name: uq_users_display_name, columns: [display_name], deferrable: true, initially_deferred: true}
+      - {name: uq_users_code, columns: [code], nulls_not_distinct: true}
     foreign_keys:
       - {name: fk_users_org, columns: [org_id], references: {table: orgs, columns: [id]}, on_delete: cascade, on_update: set null, not_valid: true}
     checks:

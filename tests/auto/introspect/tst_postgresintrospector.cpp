@@ -244,6 +244,10 @@ private Q_SLOTS:
         QTest::newRow("deferrable unique")
             << "CREATE TABLE t (a integer, CONSTRAINT uq_t_a UNIQUE (a) DEFERRABLE INITIALLY DEFERRED)" << t;
         t = table({column("a", type(K::Integer))});
+        t.uniqueConstraints = {UniqueConstraint{"uq_t_a", {"a"}, false, false, true}};
+        QTest::newRow("unique nulls not distinct")
+            << "CREATE TABLE t (a integer, CONSTRAINT uq_t_a UNIQUE NULLS NOT DISTINCT (a))" << t;
+        t = table({column("a", type(K::Integer))});
         t.checks = {Check{"ck_t_a", "a > 0", true}};
         QTest::newRow("not valid check")
             << "CREATE TABLE t (a integer); ALTER TABLE t ADD CONSTRAINT ck_t_a CHECK (a > 0) NOT VALID" << t;
@@ -260,6 +264,14 @@ private Q_SLOTS:
         t.indexes[0].unique = true;
         QTest::newRow("unique two-column index")
             << "CREATE TABLE t (a integer, b text); CREATE UNIQUE INDEX ix_t_a_b ON t (a, b)" << t;
+        t.indexes[0].nullsNotDistinct = true;
+        t.indexes[0].where = "a > 0";
+        QTest::newRow("unique index nulls not distinct")
+            << "CREATE TABLE t (a integer, b text); CREATE UNIQUE INDEX ix_t_a_b ON t (a, b) NULLS NOT DISTINCT WHERE a > 0" << t;
+        t.indexes[0].expression = "a, lower(b)";
+        t.indexes[0].columns.clear();
+        QTest::newRow("unique expression index nulls not distinct")
+            << "CREATE TABLE t (a integer, b text); CREATE UNIQUE INDEX ix_t_a_b ON t (a, lower(b)) NULLS NOT DISTINCT WHERE a > 0" << t;
         t = table({column("email", type(K::Text))});
         t.indexes = {index("ix_t_email", {}, "lower(email)")};
         QTest::newRow("expression index lower(email)")

@@ -144,6 +144,10 @@ void tst_PostgresOperationRenderer::render_data()
         << QStringLiteral("- create_index: {table: users, name: ix_users_age, columns: [age], unique: true, where: age > 0}")
         << QStringList{
             "CREATE UNIQUE INDEX \"ix_users_age\" ON \"users\" (\"age\") WHERE age > 0  -- [users]"};
+    QTest::newRow("create_index unique nulls not distinct")
+        << QStringLiteral("- create_index: {table: users, name: ix_users_age, columns: [age], unique: true, where: age > 0, nulls_not_distinct: true}")
+        << QStringList{
+            "CREATE UNIQUE INDEX \"ix_users_age\" ON \"users\" (\"age\") NULLS NOT DISTINCT WHERE age > 0  -- [users]"};
     QTest::newRow("create_index concurrently")
         << QStringLiteral("- create_index: {table: users, name: ix_users_age, columns: [age], concurrently: true}")
         << QStringList{
@@ -168,6 +172,10 @@ void tst_PostgresOperationRenderer::render_data()
         << QStringLiteral("- add_unique: {table: users, name: uq_users_age, columns: [age]}")
         << QStringList{
             "ALTER TABLE \"users\" ADD CONSTRAINT \"uq_users_age\" UNIQUE (\"age\")  -- [users] ACCESS EXCLUSIVE lock"};
+    QTest::newRow("add_unique nulls not distinct, deferrable")
+        << QStringLiteral("- add_unique: {table: users, name: uq_users_age, columns: [age], deferrable: true, nulls_not_distinct: true}")
+        << QStringList{
+            "ALTER TABLE \"users\" ADD CONSTRAINT \"uq_users_age\" UNIQUE NULLS NOT DISTINCT (\"age\") DEFERRABLE  -- [users] ACCESS EXCLUSIVE lock"};
     QTest::newRow("drop_unique")
         << QStringLiteral("- drop_unique: {table: users, name: uq_users_email_org}")
         << QStringList{

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -35,9 +36,16 @@ class Connection
 {
 public:
     static Result<std::unique_ptr<Connection>> open(const DatabaseUrl &url, const ConnectOptions &options = {});
-    // Another connection to the same database, opened with the same options,
-    // for the calling thread: a connection is used by the thread that opened it.
-    Result<std::unique_ptr<Connection>> openAnother() const { return open(m_url, m_options); }
+    // Another connection to the same database, opened with the same options
+    // (a connect timeout of at most `connectTimeoutSeconds`, when given), for
+    // the calling thread: a connection is used by the thread that opened it.
+    Result<std::unique_ptr<Connection>> openAnother(int connectTimeoutSeconds = 0) const
+    {
+        ConnectOptions options = m_options;
+        if (connectTimeoutSeconds > 0)
+            options.connectTimeoutSeconds = std::min(options.connectTimeoutSeconds, connectTimeoutSeconds);
+        return open(m_url, options);
+    }
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;

@@ -14,8 +14,8 @@ struct IntrospectOptions
 {
     QString postgresSchema = QStringLiteral("public");
     // PostgreSQL: read the catalog over a second connection at the same
-    // time, both in one snapshot (PostgresIntrospector::read()). Only for a
-    // connection that is in no transaction.
+    // time, both in one snapshot (PostgresIntrospector::read()); inside a
+    // transaction block of the caller's, on the one connection.
     bool concurrent = false;
 };
 

@@ -396,7 +396,9 @@ struct OtherConnection
 
     void read(const Connection &connection, const QString &snapshot, const QString &schemaName)
     {
-        auto other = connection.openAnother();
+        // The server has just answered the first connection: a second that
+        // takes longer is not worth waiting for (the first reads it all then).
+        auto other = connection.openAnother(2);
         if (!other)
             return;
         const Connection &c = **other;
@@ -461,11 +463,31 @@ private:
     bool m_open = false;
 };
 
+// Whether `connection` is inside a transaction block: there, the transaction
+// began before this statement did; outside one, each statement is its own
+// transaction and both times are the same.
+Result<bool> inTransactionBlock(const Connection &connection)
+{
+    auto query = connection.exec(
+        QStringLiteral("SELECT pg_catalog.transaction_timestamp() <> pg_catalog.statement_timestamp()"));
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() && query->value(0).toBool();
+}
+
 } // namespace
 
 Result<Schema> PostgresIntrospector::read(const Connection &connection, const QString &schemaName, Mode mode)
 {
     Reader reader{connection, schemaName, {}, {}};
+    if (mode == Concurrent) {
+        // A caller's transaction is left as it is: read in it, on its connection.
+        const auto inBlock = inTransactionBlock(connection);
+        if (!inBlock)
+            return std::unexpected(inBlock.error());
+        if (*inBlock)
+            mode = OneConnection;
+    }
     if (mode == OneConnection) {
         for (const Step *step : {&tablesStep, &columnsStep, &constraintsStep, &indexesStep, &enumsStep, &unmanagedStep}) {
             if (auto done = runHere(reader, *step); !done)

@@ -20,8 +20,10 @@ public:
         // The constraints and indexes queries on a second connection, opened
         // with the same options, while the others run on `connection`: the
         // server works on both at once. Both read in one REPEATABLE READ
-        // snapshot (pg_export_snapshot()), opened and ended here, so
-        // `connection` must be in no transaction. When a second connection
+        // snapshot (pg_export_snapshot()), opened and ended here. Where
+        // `connection` is inside a transaction block already, that
+        // transaction is left alone and read in, as OneConnection does.
+        // When a second connection
         // cannot be had (connection limits, a pooler, a standby that cannot
         // export the snapshot), every query runs on `connection`, still in
         // that one snapshot when it could be taken.

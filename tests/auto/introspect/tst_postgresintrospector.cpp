@@ -630,6 +630,42 @@ tables:
         QCOMPARE(others, 0);
     }
 
+    // Inside a caller's transaction, a concurrent read reads in it and leaves
+    // it as it was: neither committed nor aborted. The table made in the
+    // transaction is seen, which a second connection could not see.
+    void concurrentReadInCallersTransaction_data()
+    {
+        QTest::addColumn<bool>("statementBefore"); // a statement ran in the transaction before the read
+        QTest::newRow("right after BEGIN") << false;
+        QTest::newRow("after a statement") << true;
+    }
+
+    void concurrentReadInCallersTransaction()
+    {
+        QFETCH(bool, statementBefore);
+        auto db = freshDatabase(QStringLiteral("callertx"));
+        SD_VERIFY_RESULT(db);
+        Connection &connection = **db;
+        SD_VERIFY_RESULT(connection.exec(QStringLiteral("CREATE TABLE kept (id integer PRIMARY KEY)")));
+        SD_VERIFY_RESULT(connection.exec(QStringLiteral("BEGIN")));
+        if (statementBefore)
+            SD_VERIFY_RESULT(connection.exec(QStringLiteral("INSERT INTO kept VALUES (1)")));
+        SD_VERIFY_RESULT(connection.exec(QStringLiteral("CREATE TABLE uncommitted (id integer)")));
+        const auto schema = PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent);
+        SD_VERIFY_RESULT(schema);
+        QVERIFY(schema->table(QStringLiteral("uncommitted")));
+        SD_VERIFY_RESULT(connection.exec(QStringLiteral("INSERT INTO kept VALUES (2)"))); // the transaction goes on
+        SD_VERIFY_RESULT(connection.exec(QStringLiteral("ROLLBACK")));
+        auto count = connection.exec(QStringLiteral("SELECT count(*) FROM kept"));
+        SD_VERIFY_RESULT(count);
+        QVERIFY(count->next());
+        QCOMPARE(count->value(0).toInt(), 0);
+        auto gone = connection.exec(QStringLiteral("SELECT pg_catalog.to_regclass('uncommitted') IS NULL"));
+        SD_VERIFY_RESULT(gone);
+        QVERIFY(gone->next());
+        QVERIFY(gone->value(0).toBool());
+    }
+
     // Where no second connection can be had, every query runs on the first.
     void concurrentReadWithoutSecondConnection()
     {

@@ -6,17 +6,26 @@
 // The plan cuts that collection at item lines into parts of about equal size:
 //
 //   part 0   the text before the collection and its first items
-//   part i   the next items, starting with the last item of part i-1 again
-//   suffix   the top-level keys after the collection, when there are any
+//   part i   the next items, starting with the last item of part i-1 again;
+//            the last part runs to the end of the text, top-level keys after
+//            the collection included
 //
 // Each part repeats the previous part's last item so that every item is also
 // parsed followed by the text that really follows it: the joined tree keeps
-// the later copy. The plan is only a proposal: YamlDocument checks that each
-// part parsed into the shape the plan expects and otherwise parses the text
-// whole, so a plan never changes what a text means, only how fast it is read.
+// the later copy. YamlDocument parses each part after the first behind a
+// made-up top-level key, so that it sits at the depth and indentation it has
+// in the whole text.
 //
-// Text the plan does not understand (tabs in indentation, directives, a
-// second document, lines indented less than the items, ...) gets no plan.
+// A plan is only made for a collection whose every line YAML reads the same
+// whatever the lines around it (isSelfContainedLine() in the .cpp: "- value",
+// "key: value", "key:", each value whole on its line), which is what
+// SchemaWriter writes and most people type; anything else (a scalar or flow
+// collection over several lines, a block scalar, "? ", tabs, directives, a
+// second document, a carriage return other than CRLF's) gets no plan. And a
+// plan is only a proposal: YamlDocument checks that each part parsed into one
+// document of the shape the plan expects, and otherwise parses the text
+// whole, so that a plan never changes what a text means, only how fast it is
+// read.
 
 #include <QByteArrayView>
 
@@ -45,10 +54,9 @@ public:
     bool sequence = false;   // items are "- ..." entries; otherwise "key: ..."
 
     // Part 0 holds the text before the collection; each later part begins at
-    // the previous part's last item (its firstLine is that item's line).
+    // the previous part's last item (its firstLine is that item's line); the
+    // last ends with the text.
     std::vector<Part> parts;
-    // The top-level keys after the collection; begins with one (firstLine).
-    std::optional<Part> suffix;
 };
 
 } // namespace sd

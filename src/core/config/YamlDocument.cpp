@@ -44,8 +44,6 @@ public:
     {
     }
 
-    // The deepest nesting of collections seen.
-    int maximumDepth() const { return m_maximumDepth; }
 
     void OnDocumentStart(const YAML::Mark &) override {}
     void OnDocumentEnd() override {}
@@ -128,7 +126,6 @@ private:
     {
         m_data.slots[size_t(index)].flow = style == YAML::EmitterStyle::Flow;
         m_open.push_back({index, -1});
-        m_maximumDepth = std::max(m_maximumDepth, int(m_open.size()));
     }
 
     void close()
@@ -139,15 +136,30 @@ private:
 
     YamlDocumentData &m_data;
     int m_lineOffset = 0;
-    int m_maximumDepth = 0;
     std::vector<Open> m_open;
     std::vector<int> m_anchors; // by yaml-cpp's anchor number
 };
 
-// Parses `bytes` (lines from `lineOffset` on) into `data`; returns the
-// deepest nesting of collections.
-std::expected<int, YamlDocument::ParseError> parseText(QByteArrayView bytes, int lineOffset,
-                                                       YamlDocumentData &data)
+// Reads no document: what a second HandleNextDocument() is given.
+class NoHandler : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// Parses the first document of `bytes` (lines from `lineOffset` on) into
+// `data`. With `onlyDocument`, the text must hold that one document and
+// nothing after it: false otherwise, and on any error.
+std::expected<bool, YamlDocument::ParseError> parseText(QByteArrayView bytes, int lineOffset, YamlDocumentData &data,
+                                                        bool onlyDocument = false)
 {
     // About one node per eight bytes of a schema file; the text is smaller
     // than the file.
@@ -159,7 +171,11 @@ std::expected<int, YamlDocument::ParseError> parseText(QByteArrayView bytes, int
         YAML::Parser parser(stream);
         TreeBuilder builder(data, lineOffset);
         parser.HandleNextDocument(builder);
-        return builder.maximumDepth();
+        if (onlyDocument) {
+            NoHandler none;
+            return !parser.HandleNextDocument(none);
+        }
+        return true;
     } catch (const YAML::ParserException &e) {
         const int line = e.mark.line < 0 ? 0 : e.mark.line + lineOffset + 1;
         const int column = e.mark.column < 0 ? 0 : e.mark.column + 1;
@@ -211,18 +227,17 @@ bool isBlock(const Slot &slot, YamlNode::Kind kind)
     return YamlNode::Kind(slot.kind) == kind && !slot.flow && !slot.alias;
 }
 
-// yaml-cpp refuses collections nested deeper than 2,000; a part is one level
-// less deep than the whole text, so a deep part is parsed whole instead.
-constexpr int MaximumPartDepth = 1000;
+// The made-up top-level key a part after the first is parsed behind, on the
+// line before the part's first: the part's items then sit at the depth and
+// indentation they have in the whole text.
+constexpr char PartContext[] = "k:\n";
 
 // The parts of `plan` parsed at the same time and joined; nothing when a part
-// does not parse or does not have the shape the plan expects, so that the
-// whole text is parsed instead and gives its own tree or error.
+// does not parse into one document of the shape the plan expects, so that
+// the whole text is parsed instead and gives its own tree or error.
 std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlChunkPlan &plan)
 {
-    std::vector<YamlChunkPlan::Part> parts = plan.parts;
-    if (plan.suffix)
-        parts.push_back(*plan.suffix);
+    const std::vector<YamlChunkPlan::Part> &parts = plan.parts;
     struct Parsed
     {
         YamlDocumentData data;
@@ -231,9 +246,16 @@ std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlC
     std::vector<Parsed> parsed(parts.size());
     const auto parsePart = [&](size_t i) {
         const YamlChunkPlan::Part &part = parts[i];
-        const auto depth = parseText(QByteArrayView(yaml).sliced(part.begin, part.end - part.begin),
-                                     part.firstLine, parsed[i].data);
-        parsed[i].ok = depth && *depth < MaximumPartDepth && !parsed[i].data.slots.empty();
+        const QByteArrayView bytes = QByteArrayView(yaml).sliced(part.begin, part.end - part.begin);
+        std::expected<bool, YamlDocument::ParseError> alone;
+        if (i == 0) {
+            alone = parseText(bytes, 0, parsed[i].data, true);
+        } else {
+            QByteArray text(PartContext);
+            text.append(bytes);
+            alone = parseText(text, part.firstLine - 1, parsed[i].data, true);
+        }
+        parsed[i].ok = alone && *alone && !parsed[i].data.slots.empty();
     };
     {
         std::vector<std::jthread> workers;
@@ -249,33 +271,34 @@ std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlC
 
     const YamlNode::Kind collection = plan.sequence ? YamlNode::Kind::Sequence : YamlNode::Kind::Map;
     const size_t itemSlots = plan.sequence ? 1 : 2;
-    // The line the last item starts on: a sequence item's own, a pair's key's.
-    const auto lastItemLine = [itemSlots](const YamlDocumentData &data, const std::vector<int> &items) {
-        return data.slot(items[items.size() - itemSlots]).line;
+    // The line the first or last item of `items` starts on: a sequence
+    // item's own, a pair's key's.
+    const auto itemLine = [itemSlots](const YamlDocumentData &data, const std::vector<int> &items, bool last) {
+        return data.slot(items[last ? items.size() - itemSlots : 0]).line;
+    };
+    // The root of a part is a block mapping (`root`, with `rootChildren`)
+    // whose pair at `pair` is a key on `keyLine`, column 1, and the cut
+    // collection: that collection's slot, or -1.
+    const auto collectionOf = [&](const YamlDocumentData &data, int root, const std::vector<int> &rootChildren,
+                                  size_t pair, int keyLine) {
+        if (!isBlock(data.slot(root), YamlNode::Kind::Map) || rootChildren.size() < 2 * pair + 2)
+            return -1;
+        const Slot &key = data.slot(rootChildren[2 * pair]);
+        const int value = rootChildren[2 * pair + 1];
+        if (key.line != keyLine || key.column != 0 || !isBlock(data.slot(value), collection))
+            return -1;
+        return value;
     };
 
     // Part 0: the whole text's root, whose last pair is the cut collection.
     const YamlDocumentData &first = parsed[0].data;
-    if (!isBlock(first.slot(0), YamlNode::Kind::Map))
-        return std::nullopt;
     std::vector<int> rootChildren = childrenOf(first, 0);
     if (rootChildren.size() < 2)
         return std::nullopt;
-    const int key = rootChildren[rootChildren.size() - 2];
-    const int collectionSlot = rootChildren.back();
-    if (first.slot(key).line != plan.keyLine || first.slot(key).column != 0
-        || !isBlock(first.slot(collectionSlot), collection))
+    const int collectionSlot = collectionOf(first, 0, rootChildren, rootChildren.size() / 2 - 1, plan.keyLine);
+    if (collectionSlot < 0)
         return std::nullopt;
     std::vector<int> items = childrenOf(first, collectionSlot);
-    for (size_t i = 1; i < parsed.size(); ++i) {
-        const YamlDocumentData &piece = parsed[i].data;
-        const bool suffix = i >= plan.parts.size();
-        // Each part starts where the plan cut it, with the previous part's
-        // last item; the suffix with a top-level key.
-        if (!isBlock(piece.slot(0), suffix ? YamlNode::Kind::Map : collection)
-            || piece.slot(0).line != parts[i].firstLine || piece.slot(0).column != (suffix ? 0 : plan.itemIndent))
-            return std::nullopt;
-    }
 
     // Each part's slots and text join the whole in turn, and each part is
     // let go once it has joined, so that at most one part is kept twice.
@@ -293,18 +316,26 @@ std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlC
         parsed[i].data = {};
         if (i == 0)
             continue;
-        const std::vector<int> pieceChildren = childrenOf(joined, base);
-        if (i >= plan.parts.size()) {
-            rootChildren.insert(rootChildren.end(), pieceChildren.begin(), pieceChildren.end());
-            continue;
-        }
+        // The part's root: the made-up key and the collection, then, in the
+        // last part, the top-level keys after the collection.
+        const std::vector<int> partRoot = childrenOf(joined, base);
+        const int partCollection = collectionOf(joined, base, partRoot, 0, parts[i].firstLine - 1);
+        if (partCollection < 0)
+            return std::nullopt;
+        const std::vector<int> partItems = childrenOf(joined, partCollection);
         // The previous part's last item is this part's first: keep this
         // part's copy, parsed with the text that follows it.
-        if (items.size() < itemSlots || pieceChildren.empty()
-            || lastItemLine(joined, items) != parts[i].firstLine)
+        if (items.size() < itemSlots || partItems.empty() || itemLine(joined, items, true) != parts[i].firstLine
+            || itemLine(joined, partItems, false) != parts[i].firstLine)
             return std::nullopt;
         items.resize(items.size() - itemSlots);
-        items.insert(items.end(), pieceChildren.begin(), pieceChildren.end());
+        items.insert(items.end(), partItems.begin(), partItems.end());
+        // Only the last part goes on after the collection, with the
+        // top-level keys that follow it.
+        if (i + 1 == parsed.size())
+            rootChildren.insert(rootChildren.end(), partRoot.begin() + 2, partRoot.end());
+        else if (partRoot.size() != 2)
+            return std::nullopt;
     }
     relink(joined, collectionSlot, items);
     relink(joined, 0, rootChildren);
@@ -342,8 +373,8 @@ std::expected<YamlDocument, YamlDocument::ParseError> YamlDocument::parse(const 
     }
     YamlDocumentData &data = *document.m_data;
     data.slots.clear();
-    if (const auto depth = parseText(yaml, 0, data); !depth)
-        return std::unexpected(depth.error());
+    if (const auto parsed = parseText(yaml, 0, data); !parsed)
+        return std::unexpected(parsed.error());
     if (data.slots.empty())
         data.slots.emplace_back(); // no document: a null root without a position
     return document;

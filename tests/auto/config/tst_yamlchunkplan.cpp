@@ -21,14 +21,12 @@ private Q_SLOTS:
 
 namespace {
 
-// "line:begin-end" for each part, then "suffix line:begin-end" when there is one.
+// "line:begin-end" for each part.
 QStringList describe(const YamlChunkPlan &plan)
 {
     QStringList parts;
     for (const YamlChunkPlan::Part &part : plan.parts)
         parts << QStringLiteral("%1:%2-%3").arg(part.firstLine).arg(part.begin).arg(part.end);
-    if (plan.suffix)
-        parts << QStringLiteral("suffix %1:%2-%3").arg(plan.suffix->firstLine).arg(plan.suffix->begin).arg(plan.suffix->end);
     return parts;
 }
 
@@ -48,8 +46,13 @@ void tst_YamlChunkPlan::cuts_data()
     QTest::newRow("three parts") << list << 3 << 0 << 2 << true << QStringList{"0:0-16", "1:8-32", "3:24-40"};
     QTest::newRow("more parts than items allow") << list << 8 << 0 << 2 << true
                                                  << QStringList{"0:0-16", "1:8-24", "2:16-32", "3:24-40"};
-    QTest::newRow("keys after the list") << QByteArray(list + "z: 1\n") << 2 << 0 << 2 << true
-                                         << QStringList{"0:0-24", "2:16-40", "suffix 5:40-45"};
+    QTest::newRow("keys after the list: the last part runs to the end")
+        << QByteArray(list + "z: 1\n") << 2 << 0 << 2 << true << QStringList{"0:0-24", "2:16-45"};
+    QTest::newRow("lines a schema has")
+        << QByteArray("tables:\n  - name: a\n    comment: \"x: 'y' # z\"\n    columns:\n      - {name: id, type: \"numeric(10,2)\"}\n"
+                      "      - {name: b, type: text, default: -1} # c\n  - name: b\n    checks: [{expression: \"a <> ''\"}]\n"
+                      "  - name: c\n    columns: ['it''s']\n    n: -1\n")
+        << 2 << 0 << 2 << true << QStringList{"0:0-148", "1:8-243"};
     QTest::newRow("the largest collection") << QByteArray("a:\n  - x\n  - y\n" + list) << 2 << 3 << 2 << true
                                             << QStringList{"0:0-39", "5:31-55"};
     QTest::newRow("mapping") << QByteArray("tables:\n    a: 1\n    b: 2\n    c: 3\n    d: 4\n") << 2 << 0 << 4 << false
@@ -95,6 +98,16 @@ void tst_YamlChunkPlan::noPlan_data()
     QTest::newRow("less indented line") << QByteArray("tables:\n    - a\n  x\n    - b\n    - c\n") << 2 << qsizetype(1);
     QTest::newRow("control character") << QByteArray(list + "z: \x04\n") << 2 << qsizetype(1);
     QTest::newRow("UTF-16") << QByteArray("\xff\xfe" "t\0a\0:\0\n\0", 10) << 2 << qsizetype(1);
+    // Lines YAML may read together with others: each keeps the text whole.
+    QTest::newRow("plain text over two lines") << QByteArray("s:\n  - k:\n    v\n  - a\n  - b\n") << 2 << qsizetype(1);
+    QTest::newRow("complex key") << QByteArray("s:\n  - ?\n    k\n  - a\n  - b\n") << 2 << qsizetype(1);
+    QTest::newRow("quote not closed on its line") << QByteArray("s:\n  - '\n  - 4\nz:\n") << 2 << qsizetype(1);
+    QTest::newRow("flow list over two lines") << QByteArray("s:\n  - [a,\n     b]\n  - c\n  - d\n") << 2 << qsizetype(1);
+    QTest::newRow("block text") << QByteArray("s:\n  - a: |\n      x\n  - b\n  - c\n") << 2 << qsizetype(1);
+    QTest::newRow("anchor") << QByteArray("s:\n  - &x a\n  - b\n  - c\n") << 2 << qsizetype(1);
+    QTest::newRow("non-item line among items") << QByteArray("s:\n  - 0\n  - 1\n  '\n") << 2 << qsizetype(1);
+    QTest::newRow("lone carriage return") << QByteArray("tables:\n  - a\n  - b\n\r\r\n  - c\n  - d\n") << 2 << qsizetype(1);
+    QTest::newRow("tab inside a line") << QByteArray("s:\n  - a:\tb\n  - c\n  - d\n") << 2 << qsizetype(1);
 }
 
 void tst_YamlChunkPlan::noPlan()

@@ -379,7 +379,7 @@ void tst_YamlDocument::partsJoinAsWhole_data()
     QTest::newRow("comments and blank lines")
         << QByteArray("# head\n---\ntables:\n\n  # one\n  - name: a\n# zero\n  - name: b\n\n  - name: c\n") << true;
     QTest::newRow("repeated keys") << QByteArray("tables:\n  a: 1\n  a: 2\n  b: 3\n  a: 4\ntables: 5\n") << true;
-    QTest::newRow("block text") << QByteArray("tables:\n  - a: |\n      one\n\n      two\n  - b: >\n      x\n  - c\n") << true;
+    QTest::newRow("block text") << QByteArray("tables:\n  - a: |\n      one\n\n      two\n  - b: >\n      x\n  - c\n") << false;
     QTest::newRow("CRLF") << QByteArray("tables:\r\n  - a\r\n  - b\r\n  - c\r\nz: 1\r\n") << true;
     QTest::newRow("aliases within an item") << QByteArray("tables:\n  - {a: &x 1, b: *x}\n  - b\n  - [&y c, *y]\n  - d\n") << true;
     QTest::newRow("non-ASCII") << QByteArray("tables:\n  - größe: \"naïve ☃\"\n  - b\n  - ☃\n") << true;
@@ -390,7 +390,7 @@ void tst_YamlDocument::partsJoinAsWhole_data()
     QTest::newRow("flow list across items") << QByteArray("tables:\n  - [a,\n  - b]\n  - c\n  - d\n") << false;
     QTest::newRow("plain text continued less indented")
         << QByteArray("tables:\n  - name: a\n    comment: foo\n  bar\n  - name: b\n  - c\n") << false;
-    QTest::newRow("top-level line without a colon") << QByteArray("tables:\n  - a\n  - b\n  - c\nbar baz\n") << false;
+    QTest::newRow("top-level line without a colon") << QByteArray("tables:\n  - a\n  - b\n  - c\nbar baz\n") << true;
     QTest::newRow("two documents") << QByteArray("tables:\n  - a\n  - b\n  - c\n---\nz: 1\n") << false;
     QTest::newRow("end of document") << QByteArray("tables:\n  - a\n  - b\n  - c\n...\nz: 1\n") << false;
     QTest::newRow("directive") << QByteArray("%YAML 1.2\n---\ntables:\n  - a\n  - b\n  - c\n") << false;
@@ -399,6 +399,19 @@ void tst_YamlDocument::partsJoinAsWhole_data()
     QTest::newRow("control character") << QByteArray("tables:\n  - a\n  - b\x04\n  - c\n  - d\n") << false;
     QTest::newRow("tab indentation") << QByteArray("tables:\n  - a\n\t- b\n  - c\n  - d\n") << false;
     QTest::newRow("root list") << QByteArray("- a\n- b\n- c\n") << false;
+    // Found by a differential fuzzer: texts where yaml-cpp reads an item
+    // differently with what follows it, beyond the one item a part repeats.
+    QTest::newRow("plain value on the next line") << QByteArray("s:\n  - k:\n    v\n  - a\n  - 'x'\n") << false;
+    QTest::newRow("complex keys") << QByteArray("s:\n  - ?\n    k\n  - a\n  - ?\n") << false;
+    QTest::newRow("quote open into the keys after")
+        << QByteArray("tables:\n  - name: a\n  - name: b\n    comment: \"unclosed\nenums:\n  - x\n") << false;
+    QTest::newRow("quote open at the end") << QByteArray("s:\n  - '\n  - 4\nz:\n") << false;
+    QTest::newRow("non-item line ends the list") << QByteArray("s:\n  - 0\n  - 1\n  '") << false;
+    QTest::newRow("lone carriage returns") << QByteArray("tables:\n  - a\n  - b\n\r\r\n  - c\n  - d\n") << false;
+    QTest::newRow("carriage return at the end") << QByteArray("s:\n - 1\n - 2\n\r") << false;
+    QTest::newRow("nested as deep as yaml-cpp allows")
+        << QByteArray("s:\n  - " + QByteArray(1000, 'a') + "\n  - " + QByteArray(498, '[') + QByteArray(498, ']') + "\n  - b\n")
+        << true;
 }
 
 // Whatever the text, parsing it in parts gives the tree, or the error, that

@@ -463,6 +463,11 @@ private:
     bool m_open = false;
 };
 
+// The schema size from which a concurrent read opens its second connection:
+// about what connecting costs (some milliseconds) is what two connections
+// save on a hundred tables.
+constexpr qsizetype ConcurrentReadTables = 100;
+
 // Whether `connection` is inside a transaction block: there, the transaction
 // began before this statement did; outside one, each statement is its own
 // transaction and both times are the same.
@@ -498,13 +503,17 @@ Result<Schema> PostgresIntrospector::read(const Connection &connection, const QS
         const auto snapshot = transaction.begin();
         if (!snapshot)
             return std::unexpected(snapshot.error());
+        if (auto done = runHere(reader, tablesStep); !done)
+            return std::unexpected(done.error());
         OtherConnection other;
         {
-            // Declared last: joined before anything it reads goes away.
+            // Declared last: joined before anything it reads goes away. A
+            // small schema is read on the one connection: a second session
+            // would cost more than it saves.
             std::jthread worker;
-            if (!snapshot->isEmpty())
+            if (!snapshot->isEmpty() && reader.schema.tables.size() >= ConcurrentReadTables)
                 worker = std::jthread([&] { other.read(connection, *snapshot, schemaName); });
-            for (const Step *step : {&tablesStep, &columnsStep, &enumsStep, &unmanagedStep}) {
+            for (const Step *step : {&columnsStep, &enumsStep, &unmanagedStep}) {
                 if (auto done = runHere(reader, *step); !done)
                     return std::unexpected(done.error());
             }

@@ -417,10 +417,20 @@ private Q_SLOTS:
 
         const auto schema = PostgresIntrospector::read(connection);
         SD_VERIFY_RESULT(schema);
-        // Read over two connections at once, in one snapshot: the same schema.
-        const auto concurrent = PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent);
-        SD_VERIFY_RESULT(concurrent);
-        QVERIFY(*concurrent == *schema);
+        {
+            // Read over two connections at once, in one snapshot (which
+            // takes a hundred tables more): the same schema.
+            SD_VERIFY_RESULT(connection.exec(tablesDdl(100)));
+            const auto one = PostgresIntrospector::read(connection);
+            SD_VERIFY_RESULT(one);
+            QCOMPARE(one->tables.size(), schema->tables.size() + 100);
+            const auto concurrent = PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent);
+            SD_VERIFY_RESULT(concurrent);
+            QVERIFY(*concurrent == *one);
+            SD_VERIFY_RESULT(connection.exec(QStringLiteral(
+                "DO $$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                "AND tablename ~ '^t[0-9]{3}$' LOOP EXECUTE format('DROP TABLE public.%I CASCADE', r.tablename); END LOOP; END $$")));
+        }
 
         QStringList tableNames;
         for (const Table &t : schema->tables)
@@ -594,7 +604,7 @@ tables:
         auto db = freshDatabase(QStringLiteral("concurrent"));
         SD_VERIFY_RESULT(db);
         Connection &connection = **db;
-        SD_VERIFY_RESULT(connection.exec(tablesDdl(60)));
+        SD_VERIFY_RESULT(connection.exec(tablesDdl(120)));
         const auto one = PostgresIntrospector::read(connection);
         SD_VERIFY_RESULT(one);
         // Sessions the server counted for this database; a session's count
@@ -609,8 +619,15 @@ tables:
         const auto concurrent = PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent);
         SD_VERIFY_RESULT(concurrent);
         QVERIFY(*concurrent == *one);
-        QCOMPARE(concurrent->tables.size(), 60);
+        QCOMPARE(concurrent->tables.size(), 120);
         QTRY_COMPARE_WITH_TIMEOUT(sessions(), before + 1, 5000);
+        // A small schema is read on the one connection.
+        SD_VERIFY_RESULT(connection.exec(QStringLiteral("DROP SCHEMA public CASCADE; CREATE SCHEMA public")));
+        SD_VERIFY_RESULT(connection.exec(tablesDdl(5)));
+        const qlonglong small = sessions();
+        SD_VERIFY_RESULT(PostgresIntrospector::read(connection, QStringLiteral("public"), PostgresIntrospector::Concurrent));
+        QTest::qWait(300);
+        QCOMPARE(sessions(), small);
 
         // SAVEPOINT is refused outside a transaction block.
         const auto savepoint = connection.exec(QStringLiteral("SAVEPOINT still_open"));
@@ -680,14 +697,14 @@ tables:
         {
             auto db = Connection::open(limited);
             SD_VERIFY_RESULT(db);
-            SD_VERIFY_RESULT((*db)->exec(tablesDdl(5)));
+            SD_VERIFY_RESULT((*db)->exec(tablesDdl(120)));
             QVERIFY(!(*db)->openAnother()); // the role's one connection is in use
             const auto one = PostgresIntrospector::read(**db);
             SD_VERIFY_RESULT(one);
             const auto concurrent = PostgresIntrospector::read(**db, QStringLiteral("public"), PostgresIntrospector::Concurrent);
             SD_VERIFY_RESULT(concurrent);
             QVERIFY(*concurrent == *one);
-            QCOMPARE(concurrent->tables.size(), 5);
+            QCOMPARE(concurrent->tables.size(), 120);
         }
         SD_VERIFY_RESULT(m_server.execAdmin(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(url->database)));
         SD_VERIFY_RESULT(m_server.execAdmin(QStringLiteral("DROP ROLE %1").arg(role)));

@@ -89,7 +89,6 @@ bool isWholeValue(QByteArrayView value)
         return false;
     if (first == '-' && (value.size() == 1 || value[1] == ' '))
         return false; // "-1" is a number, "- x" no value
-
     return !value.contains(": ") && !value.endsWith(':');
 }
 
@@ -236,8 +235,7 @@ std::optional<YamlChunkPlan> YamlChunkPlan::make(QByteArrayView yaml, int parts,
             }
             if (indent == current->itemIndent) {
                 // Items the plan cuts at: "- ..." or "key..." at the items'
-                // indentation; other lines there ("-" alone, a quoted key)
-                // stay inside their part.
+                // indentation; a quoted key there stays inside its part.
                 if (current->sequence ? dashItem : isKeyStart(content.front()))
                     current->items.push_back({begin, lineNumber});
             } else if (indent < current->itemIndent) {

@@ -44,7 +44,6 @@ public:
     {
     }
 
-
     void OnDocumentStart(const YAML::Mark &) override {}
     void OnDocumentEnd() override {}
 

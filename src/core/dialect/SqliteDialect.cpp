@@ -125,29 +125,29 @@ std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, co
     const bool enums = std::any_of(source.columns.cbegin(), source.columns.cend(), isEnum);
     // SQLite has no index methods, no deferrable unique constraints, and
     // always takes NULLs as distinct.
-    const bool methods = std::any_of(source.indexes.cbegin(), source.indexes.cend(),
-                                     [](const Index &i) { return !i.method.isEmpty() || i.nullsNotDistinct; });
-    const bool deferrable = std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(), [](const UniqueConstraint &u) {
+    const bool indexOptions = std::any_of(source.indexes.cbegin(), source.indexes.cend(),
+                                          [](const Index &i) { return !i.method.isEmpty() || i.nullsNotDistinct; });
+    const bool uniqueOptions = std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(), [](const UniqueConstraint &u) {
         return u.deferrable || u.initiallyDeferred || u.nullsNotDistinct;
     });
     const bool foreignKeysNotValid = std::any_of(source.foreignKeys.cbegin(), source.foreignKeys.cend(),
                                                  [](const ForeignKey &f) { return f.notValid; });
     const bool checksNotValid = std::any_of(source.checks.cbegin(), source.checks.cend(),
                                             [](const Check &c) { return c.notValid; });
-    if (source.comment.isEmpty() && source.partitionBy.isEmpty() && !enums && !methods && !deferrable
+    if (source.comment.isEmpty() && source.partitionBy.isEmpty() && !enums && !indexOptions && !uniqueOptions
         && !foreignKeysNotValid && !checksNotValid)
         return std::nullopt;
 
     Table table = source; // implicitly shared: only the lists that change are copied
     table.comment.clear();
     table.partitionBy.clear();
-    if (methods) {
+    if (indexOptions) {
         for (Index &index : table.indexes) {
             index.method.clear();
             index.nullsNotDistinct = false;
         }
     }
-    if (deferrable) {
+    if (uniqueOptions) {
         for (UniqueConstraint &u : table.uniqueConstraints)
             u.deferrable = u.initiallyDeferred = u.nullsNotDistinct = false;
     }

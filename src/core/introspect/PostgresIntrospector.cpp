@@ -171,11 +171,11 @@ struct Reader
     }
 
     Result<void> readTables(CatalogRows &rows);
-    void readColumns(CatalogRows &rows);
-    void readConstraints(CatalogRows &rows);
-    void readIndexes(CatalogRows &rows);
-    void readEnums(CatalogRows &rows);
-    void readUnmanaged(CatalogRows &rows);
+    Result<void> readColumns(CatalogRows &rows);
+    Result<void> readConstraints(CatalogRows &rows);
+    Result<void> readIndexes(CatalogRows &rows);
+    Result<void> readEnums(CatalogRows &rows);
+    Result<void> readUnmanaged(CatalogRows &rows);
 };
 
 Result<void> Reader::readTables(CatalogRows &rows)
@@ -205,7 +205,7 @@ Result<void> Reader::readTables(CatalogRows &rows)
     return {};
 }
 
-void Reader::readColumns(CatalogRows &rows)
+Result<void> Reader::readColumns(CatalogRows &rows)
 {
     while (rows.next()) {
         Table *table = tableOf(rows.value(0));
@@ -214,7 +214,7 @@ void Reader::readColumns(CatalogRows &rows)
         Column column;
         column.name = rows.value(1).toString();
         column.type = rows.value(3).toBool() ? ColumnType::enumeration(rows.value(4).toString())
-                                               : PostgresDialect::typeFromDatabase(rows.value(2).toString());
+                                             : PostgresDialect::typeFromDatabase(rows.value(2).toString());
         column.nullable = !rows.value(5).toBool();
         const QString identity = rows.value(6).toString();
         const QString generated = rows.value(7).toString();
@@ -236,9 +236,10 @@ void Reader::readColumns(CatalogRows &rows)
         column.collation = rows.value(11).toString();
         table->columns.append(column);
     }
+    return {};
 }
 
-void Reader::readConstraints(CatalogRows &rows)
+Result<void> Reader::readConstraints(CatalogRows &rows)
 {
     while (rows.next()) {
         Table *table = tableOf(rows.value(0));
@@ -275,9 +276,10 @@ void Reader::readConstraints(CatalogRows &rows)
                                                     rows.value(13).toString()});
         }
     }
+    return {};
 }
 
-void Reader::readIndexes(CatalogRows &rows)
+Result<void> Reader::readIndexes(CatalogRows &rows)
 {
     while (rows.next()) {
         Table *table = tableOf(rows.value(0));
@@ -323,20 +325,23 @@ void Reader::readIndexes(CatalogRows &rows)
             index.expression = elementList;
         table->indexes.append(index);
     }
+    return {};
 }
 
-void Reader::readEnums(CatalogRows &rows)
+Result<void> Reader::readEnums(CatalogRows &rows)
 {
     while (rows.next())
         schema.enums.append(EnumType{rows.value(0).toString(), jsonStrings(rows.value(1))});
+    return {};
 }
 
-void Reader::readUnmanaged(CatalogRows &rows)
+Result<void> Reader::readUnmanaged(CatalogRows &rows)
 {
     while (rows.next()) {
         schema.unmanaged.append(UnmanagedObject{rows.value(0).toString(), rows.value(1).toString(),
                                                 rows.value(2).toString(), rows.value(3).toString().trimmed()});
     }
+    return {};
 }
 
 template<typename T>
@@ -345,31 +350,19 @@ void sortByName(QList<T> &list)
     std::sort(list.begin(), list.end(), [](const T &a, const T &b) { return a.name < b.name; });
 }
 
-} // namespace
-
-namespace {
-
-// One query of the read and what reads its rows.
+// One query of the read (its SQL for the server's version) and what reads its rows.
 struct Step
 {
     QString (*sql)(int serverVersion);
-    Result<void> (*read)(Reader &reader, CatalogRows &rows);
+    Result<void> (Reader::*read)(CatalogRows &rows);
 };
 
-template<void (Reader::*read)(CatalogRows &)>
-Result<void> readWith(Reader &reader, CatalogRows &rows)
-{
-    (reader.*read)(rows);
-    return {};
-}
-
-const Step tablesStep{[](int) { return pgcatalog::tablesQuery(); },
-                      [](Reader &r, CatalogRows &rows) { return r.readTables(rows); }};
-const Step columnsStep{[](int) { return pgcatalog::columnsQuery(); }, &readWith<&Reader::readColumns>};
-const Step constraintsStep{&pgcatalog::constraintsQuery, &readWith<&Reader::readConstraints>};
-const Step indexesStep{&pgcatalog::indexesQuery, &readWith<&Reader::readIndexes>};
-const Step enumsStep{[](int) { return pgcatalog::enumsQuery(); }, &readWith<&Reader::readEnums>};
-const Step unmanagedStep{[](int) { return pgcatalog::unmanagedQuery(); }, &readWith<&Reader::readUnmanaged>};
+const Step tablesStep{[](int) { return pgcatalog::tablesQuery(); }, &Reader::readTables};
+const Step columnsStep{[](int) { return pgcatalog::columnsQuery(); }, &Reader::readColumns};
+const Step constraintsStep{&pgcatalog::constraintsQuery, &Reader::readConstraints};
+const Step indexesStep{&pgcatalog::indexesQuery, &Reader::readIndexes};
+const Step enumsStep{[](int) { return pgcatalog::enumsQuery(); }, &Reader::readEnums};
+const Step unmanagedStep{[](int) { return pgcatalog::unmanagedQuery(); }, &Reader::readUnmanaged};
 
 // Runs `step`'s query on the reader's connection and reads its rows as they come.
 Result<void> runHere(Reader &reader, const Step &step)
@@ -379,7 +372,7 @@ Result<void> runHere(Reader &reader, const Step &step)
     if (!query)
         return std::unexpected(query.error());
     CatalogRows rows(std::move(*query));
-    if (auto done = step.read(reader, rows); !done)
+    if (auto done = (reader.*step.read)(rows); !done)
         return done;
     if (auto error = rows.error(reader.connection, sql))
         return std::unexpected(*error);
@@ -480,6 +473,57 @@ Result<bool> inTransactionBlock(const Connection &connection)
     return query->next() && query->value(0).toBool();
 }
 
+// Every step on the reader's connection, one after the other.
+Result<void> readOnOneConnection(Reader &reader)
+{
+    for (const Step *step : {&tablesStep, &columnsStep, &constraintsStep, &indexesStep, &enumsStep, &unmanagedStep}) {
+        if (auto done = runHere(reader, *step); !done)
+            return done;
+    }
+    return {};
+}
+
+// The steps in one exported snapshot, the constraints and indexes on a
+// second connection when the schema is large enough (PostgresIntrospector::Concurrent).
+Result<void> readConcurrently(Reader &reader)
+{
+    SharedSnapshot transaction(reader.connection);
+    const auto snapshot = transaction.begin();
+    if (!snapshot)
+        return std::unexpected(snapshot.error());
+    if (auto done = runHere(reader, tablesStep); !done)
+        return done;
+    OtherConnection other;
+    {
+        // Declared last: joined before anything it reads goes away. A small
+        // schema is read on the one connection: a second session would cost
+        // more than it saves.
+        std::jthread worker;
+        if (!snapshot->isEmpty() && reader.schema.tables.size() >= ConcurrentReadTables)
+            worker = std::jthread([&] { other.read(reader.connection, *snapshot, reader.schemaName); });
+        for (const Step *step : {&columnsStep, &enumsStep, &unmanagedStep}) {
+            if (auto done = runHere(reader, *step); !done)
+                return done;
+        }
+    }
+    if (other.inSnapshot) {
+        // The indexes were read only if the constraints were.
+        for (auto [rows, step] : {std::pair{&other.constraints, &constraintsStep}, std::pair{&other.indexes, &indexesStep}}) {
+            Result<CatalogRows> &read = **rows;
+            if (!read)
+                return std::unexpected(read.error());
+            if (auto done = (reader.*step->read)(*read); !done)
+                return done;
+        }
+    } else {
+        for (const Step *step : {&constraintsStep, &indexesStep}) {
+            if (auto done = runHere(reader, *step); !done)
+                return done;
+        }
+    }
+    return transaction.commit();
+}
+
 } // namespace
 
 Result<Schema> PostgresIntrospector::read(const Connection &connection, const QString &schemaName, Mode mode)
@@ -493,49 +537,8 @@ Result<Schema> PostgresIntrospector::read(const Connection &connection, const QS
         if (*inBlock)
             mode = OneConnection;
     }
-    if (mode == OneConnection) {
-        for (const Step *step : {&tablesStep, &columnsStep, &constraintsStep, &indexesStep, &enumsStep, &unmanagedStep}) {
-            if (auto done = runHere(reader, *step); !done)
-                return std::unexpected(done.error());
-        }
-    } else {
-        SharedSnapshot transaction(connection);
-        const auto snapshot = transaction.begin();
-        if (!snapshot)
-            return std::unexpected(snapshot.error());
-        if (auto done = runHere(reader, tablesStep); !done)
-            return std::unexpected(done.error());
-        OtherConnection other;
-        {
-            // Declared last: joined before anything it reads goes away. A
-            // small schema is read on the one connection: a second session
-            // would cost more than it saves.
-            std::jthread worker;
-            if (!snapshot->isEmpty() && reader.schema.tables.size() >= ConcurrentReadTables)
-                worker = std::jthread([&] { other.read(connection, *snapshot, schemaName); });
-            for (const Step *step : {&columnsStep, &enumsStep, &unmanagedStep}) {
-                if (auto done = runHere(reader, *step); !done)
-                    return std::unexpected(done.error());
-            }
-        }
-        if (other.inSnapshot) {
-            // The indexes were read only if the constraints were.
-            for (auto [rows, step] : {std::pair{&other.constraints, &constraintsStep}, std::pair{&other.indexes, &indexesStep}}) {
-                Result<CatalogRows> &read = **rows;
-                if (!read)
-                    return std::unexpected(read.error());
-                if (auto done = step->read(reader, *read); !done)
-                    return std::unexpected(done.error());
-            }
-        } else {
-            for (const Step *step : {&constraintsStep, &indexesStep}) {
-                if (auto done = runHere(reader, *step); !done)
-                    return std::unexpected(done.error());
-            }
-        }
-        if (auto committed = transaction.commit(); !committed)
-            return std::unexpected(committed.error());
-    }
+    if (auto done = mode == Concurrent ? readConcurrently(reader) : readOnOneConnection(reader); !done)
+        return std::unexpected(done.error());
 
     Schema &schema = reader.schema;
     sortByName(schema.tables);

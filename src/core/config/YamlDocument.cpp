@@ -2,6 +2,7 @@
 
 #include "YamlChunkPlan.h"
 #include "YamlDocument_p.h"
+#include "concurrency/ParallelWork.h"
 
 #include <QThread>
 
@@ -13,7 +14,6 @@
 #include <istream>
 #include <optional>
 #include <streambuf>
-#include <thread>
 
 namespace sd {
 
@@ -256,13 +256,7 @@ std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlC
         }
         parsed[i].ok = alone && *alone && !parsed[i].data.slots.empty();
     };
-    {
-        std::vector<std::jthread> workers;
-        workers.reserve(parts.size() - 1);
-        for (size_t i = 1; i < parts.size(); ++i)
-            workers.emplace_back(parsePart, i);
-        parsePart(0);
-    }
+    ParallelWork::run(int(parts.size()), [&](int part) { parsePart(size_t(part)); });
     for (const Parsed &part : parsed) {
         if (!part.ok)
             return std::nullopt;

@@ -1,6 +1,7 @@
 #include "SchemaDiff.h"
 
 #include "TablePrefetch.h"
+#include "concurrency/ParallelWork.h"
 #include "dialect/Dialect.h"
 #include "dialect/PostgresDialect.h"
 #include "dialect/SqlExpression.h"
@@ -19,6 +20,11 @@ namespace sd {
 namespace {
 
 using K = Difference::Kind;
+
+// The fewest pairs of tables worth a part of their own: some 200 us of
+// comparing, against the tens of microseconds a pool thread may take to
+// wake up.
+constexpr qsizetype tablesPerPart = 128;
 
 // Pairs configured objects with live ones: first by name, then the
 // remaining ones by definition, so an unnamed constraint in the
@@ -417,14 +423,27 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
     Differences out;
     compareEnums(dialect.loweredEnums(configured), live.enums, out);
 
+    // Both sides usually list the tables in one order (a configuration that
+    // inspect wrote, a database created from one): the live table at the
+    // same position is tried first, a comparison of two pointers where the
+    // names are pooled, and the live tables are hashed by name only once a
+    // table is not at its position. The hash is complete before the parts
+    // below read it.
     QHash<QStringView, qsizetype> liveByName;
-    liveByName.reserve(live.tables.size());
-    for (qsizetype i = 0; i < live.tables.size(); ++i) {
-        prefetch::nameAhead(live.tables, i);
-        if (!ignored(live.tables[i]))
-            liveByName.insert(live.tables[i].name, i);
-    }
-    const auto liveTable = [&](const QString &name) -> qsizetype { return liveByName.value(name, -1); };
+    bool liveHashed = false;
+    const auto liveTable = [&](const QString &name) -> qsizetype {
+        Q_ASSERT(liveHashed);
+        return liveByName.value(name, -1);
+    };
+    const auto hashLive = [&] {
+        liveByName.reserve(live.tables.size());
+        for (qsizetype i = 0; i < live.tables.size(); ++i) {
+            prefetch::nameAhead(live.tables, i);
+            if (!ignored(live.tables[i]))
+                liveByName.insert(live.tables[i].name, i);
+        }
+        liveHashed = true;
+    };
     // Only a rename hint needs the set of configured names.
     QSet<QStringView> configuredNames;
     if (std::any_of(configured.tables.cbegin(), configured.tables.cend(),
@@ -446,36 +465,62 @@ Differences SchemaDiff::compare(const Schema &configured, const Schema &live, co
         const Table &source = configured.tables[i];
         if (ignored(source))
             continue;
-        qsizetype l = liveTable(source.name);
+        // Of one name, so not ignored either.
+        qsizetype l = i < live.tables.size() && live.tables[i].name == source.name ? i : -1;
         if (l < 0) {
-            // The database may keep the name shorter (PostgreSQL cuts at 63 bytes).
-            if (const QString stored = dialect.storedName(source.name); stored != source.name)
-                l = liveTable(stored);
+            if (!liveHashed)
+                hashLive();
+            l = liveTable(source.name);
+            if (l < 0) {
+                // The database may keep the name shorter (PostgreSQL cuts at 63 bytes).
+                if (const QString stored = dialect.storedName(source.name); stored != source.name)
+                    l = liveTable(stored);
+            }
         }
         pairs.push_back({&source, l >= 0 ? &live.tables[l] : nullptr});
     }
 
-    TableComparer comparer(dialect, out);
+    // The pairs are compared in parts, on as many cores as the schema is
+    // worth (ParallelWork.h): once the schemas outgrow the processor's
+    // cache, each core keeps its own requests to memory open. Each part
+    // lists its differences on its own, and the lists are joined in the
+    // parts' order, so the result is that of one pass from first to last.
+    // A part writes only its own list and the live tables its pairs found
+    // by a rename hint; the rest is read only.
+    const int parts = ParallelWork::partCount(qsizetype(pairs.size()), tablesPerPart, options.threads);
+    std::vector<Differences> partDifferences(static_cast<size_t>(parts));
+    std::vector<const Table *> renamedFrom(pairs.size(), nullptr);
+    ParallelWork::run(parts, [&](int part) {
+        Differences &partOut = partDifferences[size_t(part)];
+        TableComparer comparer(dialect, partOut);
+        const size_t end = pairs.size() * size_t(part + 1) / size_t(parts);
+        for (size_t index = pairs.size() * size_t(part) / size_t(parts); index < end; ++index) {
+            const prefetch::Schedule prefetches(pairs, index);
+            const Table &source = *pairs[index].configured;
+            const std::optional<Table> lowered = dialect.loweredExceptColumns(source, configured);
+            const Table &c = lowered ? *lowered : source;
+            const Table *l = pairs[index].live;
+            if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(source.renamedFrom)) {
+                if (const qsizetype renamed = liveTable(c.renamedFrom); renamed >= 0) {
+                    l = renamedFrom[index] = &live.tables[renamed];
+                    partOut.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
+                }
+            }
+            if (!l) {
+                partOut.append(Difference{K::TableAdded, c.name, c.name, {}, {}, dialect.loweredTable(source, configured), false, {}});
+                prefetches.finish(0);
+                continue;
+            }
+            comparer.compare(c, *l, prefetches);
+        }
+    });
+    for (Differences &d : partDifferences)
+        out.append(std::move(d));
+
     std::vector<bool> liveMatched(size_t(live.tables.size()), false);
     for (size_t index = 0; index < pairs.size(); ++index) {
-        const prefetch::Schedule prefetches(pairs, index);
-        const Table &source = *pairs[index].configured;
-        const std::optional<Table> lowered = dialect.loweredExceptColumns(source, configured);
-        const Table &c = lowered ? *lowered : source;
-        const Table *l = pairs[index].live;
-        if (!l && !c.renamedFrom.isEmpty() && !configuredNames.contains(source.renamedFrom)) {
-            if (const qsizetype renamed = liveTable(c.renamedFrom); renamed >= 0) {
-                l = &live.tables[renamed];
-                out.append(Difference{K::TableRenamed, c.name, c.name, l->name, {}, {}, false, {}});
-            }
-        }
-        if (!l) {
-            out.append(Difference{K::TableAdded, c.name, c.name, {}, {}, dialect.loweredTable(source, configured), false, {}});
-            prefetches.finish(0);
-            continue;
-        }
-        liveMatched[size_t(l - live.tables.constData())] = true;
-        comparer.compare(c, *l, prefetches);
+        if (const Table *l = pairs[index].live ? pairs[index].live : renamedFrom[index])
+            liveMatched[size_t(l - live.tables.constData())] = true;
     }
     for (qsizetype i = 0; i < live.tables.size(); ++i) {
         const Table &l = live.tables[i];

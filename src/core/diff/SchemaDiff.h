@@ -14,6 +14,9 @@ struct DiffOptions
 {
     // Tables matching `ignore:` of schemadesk.yaml are left out on both sides.
     std::function<bool(const QString &table)> isIgnored;
+    // Cores to compare a large schema's tables on (0: every core). The
+    // differences and their order are the same whatever the number.
+    int threads = 0;
 };
 
 class SchemaDiff

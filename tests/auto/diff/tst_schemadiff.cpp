@@ -2,6 +2,8 @@
 // renames, matching of unnamed constraints, ignore patterns, renderings.
 
 #include "DiffCases.h"
+#include "ModelBuilders.h"
+#include "SchemaGenerator.h"
 #include "TestDatabase.h"
 #include "TestResult.h"
 #include "dialect/Dialect.h"
@@ -10,6 +12,8 @@
 #include "i18n/Translations.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
 #include <QTest>
 
 using namespace sd;
@@ -108,6 +112,77 @@ private Q_SLOTS:
         QVERIFY(SchemaDiff::compare(old, sqlite.lowered(old), sqlite).isEmpty());
         QCOMPARE(describeDifferences(SchemaDiff::compare(configured, sqlite.lowered(old), sqlite)),
                  (QStringList{QStringLiteral("check_added t."), QStringLiteral("check_removed t.")}));
+    }
+
+    // A large schema's tables are compared in parts on several cores: the
+    // differences, and their order, are those of one pass from the first
+    // table to the last, wherever the changes fall (every 37th table, so
+    // next to every boundary between parts), with tables added, removed and
+    // renamed, and with the database listing its tables in the order of
+    // the configuration (found by position) or in another (found by name).
+    void partsGiveTheDifferencesOfOnePass_data()
+    {
+        QTest::addColumn<bool>("liveReversed");
+        QTest::newRow("same order") << false;
+        QTest::newRow("live tables in reverse order") << true;
+    }
+
+    void partsGiveTheDifferencesOfOnePass()
+    {
+        QFETCH(bool, liveReversed);
+        Schema live = generateSchema(1000);
+        Schema configured = live;
+        for (qsizetype i = 0; i < configured.tables.size(); i += 37) {
+            Table &t = configured.tables[i];
+            switch (i % 5) {
+            case 0: t.columns[2].type.length = 500; break;
+            case 1: t.columns << column(QStringLiteral("extra"), ColumnType::of(ColumnType::Kind::Text)); break;
+            case 2: t.columns.removeIf([](const Column &c) { return c.name == QLatin1String("ratio"); }); break;
+            case 3: t.indexes.removeLast(); break;
+            case 4: t.columns[3].nullable = false; break;
+            }
+        }
+        configured.tables.last().comment = QStringLiteral("the last table");
+        configured.tables[650].renamedFrom = configured.tables[650].name;
+        configured.tables[650].name += QStringLiteral("_renamed");
+        configured.tables.removeAt(500);
+        Table added = configured.tables[0];
+        added.name = QStringLiteral("added_table");
+        configured.tables.insert(300, added);
+        if (liveReversed)
+            std::reverse(live.tables.begin(), live.tables.end());
+
+        const Dialect &postgres = Dialect::get(DialectKind::PostgreSQL);
+        DiffOptions onePass;
+        onePass.threads = 1;
+        const Differences expected = SchemaDiff::compare(configured, live, postgres, onePass);
+        const QStringList described = describeDifferences(expected);
+        const auto count = [&](const QString &prefix) {
+            return std::count_if(described.cbegin(), described.cend(), [&](const QString &d) { return d.startsWith(prefix); });
+        };
+        // 28 tables changed (0, 37, ..., 999), with i % 5 going 0, 2, 4, 1, 3.
+        QCOMPARE(count(QStringLiteral("column_type_changed ")), 6);
+        QCOMPARE(count(QStringLiteral("column_removed ")), 6);
+        QCOMPARE(count(QStringLiteral("column_nullability_changed ")), 6);
+        QCOMPARE(count(QStringLiteral("column_added ")), 5);
+        QCOMPARE(count(QStringLiteral("index_removed ")), 5);
+        QCOMPARE(count(QStringLiteral("table_comment_changed ")), 1);
+        QCOMPARE(count(QStringLiteral("table_added ")), 1);
+        QCOMPARE(count(QStringLiteral("table_renamed ")), 1);
+        QCOMPARE(count(QStringLiteral("table_removed ")), 1);
+        QCOMPARE(described.size(), 32);
+        QCOMPARE(described.first(), QStringLiteral("column_type_changed t0001.name"));
+        QCOMPARE(described.last(), QStringLiteral("table_removed t0501.t0501 !"));
+
+        for (int threads : {2, 3, 4, 8}) {
+            DiffOptions inParts;
+            inParts.threads = threads;
+            for (int round = 0; round < 5; ++round) {
+                const Differences differences = SchemaDiff::compare(configured, live, postgres, inParts);
+                QCOMPARE(describeDifferences(differences), described);
+                QVERIFY(differences == expected);
+            }
+        }
     }
 
     void textRendering()

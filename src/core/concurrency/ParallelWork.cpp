@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -18,7 +19,7 @@ int ParallelWork::partCount(qsizetype items, qsizetype minimumPerPart, int threa
     return int(std::clamp<qsizetype>(items / minimumPerPart, 1, 2 * qsizetype(threads)));
 }
 
-void ParallelWork::run(int parts, const std::function<void(int part)> &work)
+void ParallelWork::run(int parts, const std::function<void(int part)> &work, int threads)
 {
     if (parts <= 1) {
         if (parts == 1)
@@ -30,11 +31,18 @@ void ParallelWork::run(int parts, const std::function<void(int part)> &work)
         for (int part = next.fetch_add(1); part < parts; part = next.fetch_add(1))
             work(part);
     };
-    const int helpers = std::min(parts - 1, std::max(1, QThread::idealThreadCount() - 1));
-    std::vector<std::jthread> threads;
-    threads.reserve(size_t(helpers));
-    for (int i = 0; i < helpers; ++i)
-        threads.emplace_back(takeParts);
+    if (threads <= 0)
+        threads = QThread::idealThreadCount();
+    const int helpers = std::min(parts - 1, std::max(1, threads - 1));
+    std::vector<std::jthread> started;
+    started.reserve(size_t(helpers));
+    try {
+        for (int i = 0; i < helpers; ++i)
+            started.emplace_back(takeParts);
+    } catch (const std::system_error &) {
+        // No more threads to be had (a process or container limit): the
+        // caller and the helpers started take the parts left.
+    }
     takeParts();
     // ~jthread joins each helper: every part is done when run() returns.
 }

@@ -29,10 +29,13 @@ public:
     static int partCount(qsizetype items, qsizetype minimumPerPart, int threads = 0);
 
     // Calls work(0) ... work(parts - 1), each exactly once, on the calling
-    // thread and on min(parts - 1, cores - 1) other threads, at least one
-    // (so that parts asked for are run at once even on one core). `work`
-    // must not throw. One part runs on the calling thread only.
-    static void run(int parts, const std::function<void(int part)> &work);
+    // thread and on min(parts - 1, threads - 1) other threads, at least one
+    // (so that parts asked for are run at once even on one core); `threads`
+    // as for partCount(). `work` must not throw: SchemaDesk reports errors
+    // as values, and an exception on a helper would end the program. One
+    // part runs on the calling thread only. If the system refuses a thread,
+    // the threads it has do the parts.
+    static void run(int parts, const std::function<void(int part)> &work, int threads = 0);
 };
 
 } // namespace sd

@@ -256,7 +256,8 @@ std::optional<YamlDocumentData> parseInParts(const QByteArray &yaml, const YamlC
         }
         parsed[i].ok = alone && *alone && !parsed[i].data.slots.empty();
     };
-    ParallelWork::run(int(parts.size()), [&](int part) { parsePart(size_t(part)); });
+    // One thread a part: the plan made as many parts as threads were asked for.
+    ParallelWork::run(int(parts.size()), [&](int part) { parsePart(size_t(part)); }, int(parts.size()));
     for (const Parsed &part : parsed) {
         if (!part.ok)
             return std::nullopt;

@@ -132,34 +132,62 @@ private Q_SLOTS:
         QCOMPARE(threads.size(), 2);
     }
 
-    void slowHelperLeavesItsPartsToTheCaller()
+    void slowHelperLeavesItsPartsToTheOthers()
     {
-        // The first part a helper takes holds it until the calling thread
-        // has run every other part: parts are taken one at a time, not
-        // dealt out in advance.
-        const int parts = 4;
+        // The first part a helper takes holds that helper until every other
+        // part is done: parts are taken one at a time, not dealt out in
+        // advance (dealt out, the held helper's other parts would never
+        // run). Whoever runs them, on any number of cores.
+        const int parts = 8;
         const Qt::HANDLE caller = QThread::currentThreadId();
-        std::atomic<int> byCaller{0};
-        std::atomic<bool> heldUntilTheRestWasDone{true};
+        std::atomic<bool> holding{false};
+        std::atomic<int> done{0};
+        std::atomic<bool> restDoneWhileHeld{true};
         Calls calls(parts);
         ParallelWork::run(parts, [&](int part) {
-            if (QThread::currentThreadId() == caller) {
-                byCaller.fetch_add(1);
-            } else {
+            if (QThread::currentThreadId() != caller && !holding.exchange(true)) {
                 const QDeadlineTimer deadline(10000);
-                while (byCaller.load() < parts - 1) {
+                while (done.load() < parts - 1) {
                     if (deadline.hasExpired()) {
-                        heldUntilTheRestWasDone = false;
+                        restDoneWhileHeld = false;
                         break;
                     }
                     QThread::yieldCurrentThread();
                 }
             }
             calls.record(part);
+            done.fetch_add(1);
         });
-        QVERIFY(heldUntilTheRestWasDone);
-        QVERIFY(byCaller.load() >= parts - 1);
+        QVERIFY(restDoneWhileHeld);
         QCOMPARE(calls.counts(), QList<int>(parts, 1));
+    }
+
+    void threadsCapsTheThreads_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one: still one helper") << 1;
+        QTest::newRow("two") << 2;
+        QTest::newRow("three") << 3;
+    }
+
+    void threadsCapsTheThreads()
+    {
+        QFETCH(int, threads);
+        // Parts that wait a little, so that every thread run() starts gets
+        // some: more threads than allowed would show.
+        QMutex mutex;
+        QSet<Qt::HANDLE> used;
+        Calls calls(16);
+        ParallelWork::run(16, [&](int part) {
+            {
+                QMutexLocker lock(&mutex);
+                used.insert(QThread::currentThreadId());
+            }
+            QThread::msleep(5);
+            calls.record(part);
+        }, threads);
+        QVERIFY2(used.size() <= std::max(2, threads), qPrintable(QString::number(used.size())));
+        QCOMPARE(calls.counts(), QList<int>(16, 1));
     }
 };
 

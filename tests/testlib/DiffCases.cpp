@@ -144,6 +144,16 @@ QList<DiffCase> diffCases()
          with("{name: ix_users_email, columns: [email]}", "{name: ix_users_email, columns: [email], unique: true}"),
          with("{name: ix_users_email, columns: [email]}", "{name: ix_users_email, columns: [email], unique: true, nulls_not_distinct: true}"),
          {QStringLiteral("index_changed users.ix_users_email")}, false, QStringList()},
+        // PostgreSQL's storage parameters; SQLite has none. A boolean written
+        // either way (off, false) is one value.
+        {"index storage parameters changed",
+         with("{name: ix_users_email, columns: [email]}", "{name: ix_users_email, columns: [email], with: {fillfactor: 70, deduplicate_items: off}}"),
+         with("{name: ix_users_email, columns: [email]}", "{name: ix_users_email, columns: [email], with: {deduplicate_items: false, fillfactor: 80}}"),
+         {QStringLiteral("index_changed users.ix_users_email")}, false, QStringList()},
+        {"index storage parameters added",
+         base,
+         with("{name: ix_users_email, columns: [email]}", "{name: ix_users_email, columns: [email], with: {fillfactor: 70}}"),
+         {QStringLiteral("index_changed users.ix_users_email")}, false, QStringList()},
         {"foreign key added", with("    foreign_keys:\n      - {name: fk_users_org, columns: [org_id], references: {table: orgs, columns: [id]}}\n", ""),
          base, {QStringLiteral("foreign_key_added users.fk_users_org")}},
         {"foreign key removed", base,

@@ -220,6 +220,8 @@ QString SchemaTreeModel::details(const Node &node) const
             text += QLatin1Char(' ') + tr("using %1").arg(i.method);
         if (i.nullsNotDistinct)
             text += QLatin1Char(' ') + tr("nulls not distinct");
+        if (!i.storageParameters.isEmpty())
+            text += QLatin1Char(' ') + tr("with %1").arg(i.storageParameters.join(QStringLiteral(", ")));
         if (!i.where.isEmpty())
             text += QLatin1Char(' ') + tr("where %1").arg(i.where);
         return text;

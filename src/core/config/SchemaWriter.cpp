@@ -2,8 +2,10 @@
 
 #include "YamlFlowMap.h"
 #include "YamlScalar.h"
+#include "model/StorageParameters.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace sd {
@@ -92,6 +94,18 @@ QString indexLine(const Index &index)
         map.add("columns", flowList(index.columns));
     map.text("expression", index.expression).flag("unique", index.unique);
     map.text("where", index.where).text("method", index.method).flag("nulls_not_distinct", index.nullsNotDistinct);
+    if (!index.storageParameters.isEmpty()) {
+        // A number as it is (fillfactor: 70): the reader takes every value as
+        // text, which is what the server takes too.
+        static const QRegularExpression number(QStringLiteral("^[0-9]+(\\.[0-9]+)?$"));
+        QStringList parameters;
+        for (const QString &p : index.storageParameters) {
+            const QString value = StorageParameters::value(p);
+            parameters << YamlScalar::quoted(StorageParameters::name(p)) + QStringLiteral(": ")
+                              + (number.match(value).hasMatch() ? value : YamlScalar::quoted(value));
+        }
+        map.add("with", QLatin1Char('{') + parameters.join(QStringLiteral(", ")) + QLatin1Char('}'));
+    }
     return map.toString();
 }
 

@@ -1,10 +1,13 @@
 #include "TableReader.h"
 
 #include "Suggest.h"
+#include "YamlDiagnostics.h"
+#include "model/StorageParameters.h"
 #include "dialect/SqliteDialect.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 
 namespace sd {
 
@@ -227,7 +230,7 @@ QStringList TableReader::indexKeys()
 {
     static const QStringList keys = {QStringLiteral("name"), QStringLiteral("columns"), QStringLiteral("expression"),
                                      QStringLiteral("unique"), QStringLiteral("where"), QStringLiteral("method"),
-                                     QStringLiteral("nulls_not_distinct")};
+                                     QStringLiteral("nulls_not_distinct"), QStringLiteral("with")};
     return keys;
 }
 
@@ -291,7 +294,54 @@ Index TableReader::readIndex(YamlMap &m, const Table *table)
         m_diagnostics.error(m.value(QStringLiteral("nulls_not_distinct")),
             QCoreApplication::translate("TableReader", "nulls_not_distinct needs unique: true"));
     }
+    if (m.has(QStringLiteral("with")))
+        index.storageParameters = readStorageParameters(m.value(QStringLiteral("with")), index.method);
     return index;
+}
+
+QStringList TableReader::readStorageParameters(const YamlNode &node, const QString &method)
+{
+    if (!node.isMap()) {
+        m_diagnostics.error(node, QCoreApplication::translate("TableReader", "expected storage parameters as a mapping, "
+                                                                             "with: {fillfactor: 70}, found %1")
+                                      .arg(YamlDiagnostics::describe(node)));
+        return {};
+    }
+    const std::optional<QStringList> known = StorageParameters::knownNames(method);
+    const QString methodName = method.isEmpty() ? QStringLiteral("btree") : method;
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    QStringList parameters;
+    QStringList names;
+    node.forEachPair([&](const YamlNode &key, const YamlNode &value) {
+        const QString name = key.text().toLower();
+        if (!key.isScalar() || !identifier.match(name).hasMatch()) {
+            m_diagnostics.error(key, QCoreApplication::translate("TableReader", "expected a storage parameter's name, found %1")
+                                         .arg(YamlDiagnostics::describe(key)));
+            return;
+        }
+        if (known && !known->contains(name)) {
+            const QString suggestion = closestMatch(name, *known);
+            const QString list = known->join(QStringLiteral(", "));
+            m_diagnostics.error(key, suggestion.isEmpty()
+                ? QCoreApplication::translate("TableReader", "unknown storage parameter '%1' for a %2 index (known: %3)")
+                      .arg(name, methodName, list)
+                : QCoreApplication::translate("TableReader", "unknown storage parameter '%1' for a %2 index (did you mean '%3'? known: %4)")
+                      .arg(name, methodName, suggestion, list));
+            return;
+        }
+        if (names.contains(name)) {
+            m_diagnostics.error(key, QCoreApplication::translate("TableReader", "storage parameter '%1' given twice").arg(name));
+            return;
+        }
+        if (!value.isScalar() || value.isNull() || value.text().isEmpty()) {
+            m_diagnostics.error(value, QCoreApplication::translate("TableReader", "expected a value for storage parameter '%1', found %2")
+                                           .arg(name, YamlDiagnostics::describe(value)));
+            return;
+        }
+        names << name;
+        parameters << StorageParameters::join(name, value.text());
+    });
+    return parameters;
 }
 
 void TableReader::readDeferrable(YamlMap &map, bool &deferrable, bool &initiallyDeferred)

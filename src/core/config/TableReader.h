@@ -61,6 +61,8 @@ private:
     // key, STRICT takes only INT, INTEGER, REAL, TEXT, BLOB and ANY.
     void checkSqliteOptions(YamlMap &map, const TableEntry &entry, const QList<ColumnEntry> &columns);
     void readIndexes(YamlMap &map, TableEntry &entry);
+    // `with: {fillfactor: 70}`: names the index's method knows, each once.
+    QStringList readStorageParameters(const YamlNode &node, const QString &method);
     void readUniqueConstraints(YamlMap &map, TableEntry &entry);
     void readForeignKeys(YamlMap &map, TableEntry &entry);
     void readChecks(YamlMap &map, TableEntry &entry);

@@ -3,6 +3,7 @@
 #include "PostgresDialect.h"
 #include "SqlExpression.h"
 #include "SqliteDialect.h"
+#include "model/StorageParameters.h"
 
 namespace sd {
 
@@ -253,6 +254,12 @@ QString Dialect::createIndex(const Table &table, const Index &index) const
     sql += index.columns.isEmpty() ? QLatin1Char('(') + index.expression + QLatin1Char(')') : columnListSql(index.columns);
     if (kind() == DialectKind::PostgreSQL && index.nullsNotDistinct)
         sql += QStringLiteral(" NULLS NOT DISTINCT");
+    if (kind() == DialectKind::PostgreSQL && !index.storageParameters.isEmpty()) {
+        QStringList parameters;
+        for (const QString &p : index.storageParameters)
+            parameters << quoteIdentifier(StorageParameters::name(p)) + QStringLiteral(" = ") + quoteString(StorageParameters::value(p));
+        sql += QStringLiteral(" WITH (") + parameters.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
     if (!index.where.isEmpty())
         sql += QStringLiteral(" WHERE ") + index.where;
     return sql;

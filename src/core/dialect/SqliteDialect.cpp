@@ -123,10 +123,10 @@ std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, co
 {
     const auto isEnum = [](const Column &c) { return c.type.kind == ColumnType::Kind::Enum; };
     const bool enums = std::any_of(source.columns.cbegin(), source.columns.cend(), isEnum);
-    // SQLite has no index methods, no deferrable unique constraints, and
-    // always takes NULLs as distinct.
+    // SQLite has no index methods or storage parameters, no deferrable
+    // unique constraints, and always takes NULLs as distinct.
     const bool indexOptions = std::any_of(source.indexes.cbegin(), source.indexes.cend(),
-                                          [](const Index &i) { return !i.method.isEmpty() || i.nullsNotDistinct; });
+                                          [](const Index &i) { return !i.method.isEmpty() || i.nullsNotDistinct || !i.storageParameters.isEmpty(); });
     const bool uniqueOptions = std::any_of(source.uniqueConstraints.cbegin(), source.uniqueConstraints.cend(), [](const UniqueConstraint &u) {
         return u.deferrable || u.initiallyDeferred || u.nullsNotDistinct;
     });
@@ -145,6 +145,7 @@ std::optional<Table> SqliteDialect::loweredExceptColumns(const Table &source, co
         for (Index &index : table.indexes) {
             index.method.clear();
             index.nullsNotDistinct = false;
+            index.storageParameters.clear();
         }
     }
     if (uniqueOptions) {

@@ -1,5 +1,7 @@
 #include "DiffRenderer.h"
 
+#include "model/StorageParameters.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -103,6 +105,12 @@ struct ObjectToJson
             o.insert(QStringLiteral("method"), i.method);
         if (i.nullsNotDistinct)
             o.insert(QStringLiteral("nulls_not_distinct"), true);
+        if (!i.storageParameters.isEmpty()) {
+            QJsonObject with;
+            for (const QString &p : i.storageParameters)
+                with.insert(StorageParameters::name(p), StorageParameters::value(p));
+            o.insert(QStringLiteral("with"), with);
+        }
         return o;
     }
     QJsonValue operator()(const UniqueConstraint &u) const

@@ -33,6 +33,8 @@ QString indexSummary(const Index &i)
         s += QStringLiteral(" USING ") + i.method;
     if (i.nullsNotDistinct)
         s += QStringLiteral(" NULLS NOT DISTINCT");
+    if (!i.storageParameters.isEmpty())
+        s += QStringLiteral(" WITH (") + i.storageParameters.join(QStringLiteral(", ")) + QLatin1Char(')');
     if (!i.where.isEmpty())
         s += QStringLiteral(" WHERE ") + i.where;
     return s;

@@ -167,7 +167,7 @@ QString indexesQuery(int serverVersion)
     , ix AS (
         SELECT i.indexrelid, i.indrelid, i.indisunique, i.indnatts, i.indnkeyatts, i.indkey, i.indclass,
                i.indcollation, i.indoption, i.indexprs, i.indpred, ic.relname AS indexname, ic.relam,
-               t.relname AS tablename, )") + nullsNotDistinct(serverVersion, QStringLiteral("i")) + QStringLiteral(R"( AS nullsnotdistinct
+               ic.reloptions, t.relname AS tablename, )") + nullsNotDistinct(serverVersion, QStringLiteral("i")) + QStringLiteral(R"( AS nullsnotdistinct
         FROM t
         JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -224,7 +224,8 @@ QString indexesQuery(int serverVersion)
                          OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute ia
                                     WHERE ia.attrelid = ix.indexrelid AND ia.attoptions IS NOT NULL)
                     THEN pg_catalog.pg_get_indexdef(ix.indexrelid) END,
-               ix.indnatts, ix.indnkeyatts, nm.names, od.plain, ix.tablename::text, ix.nullsnotdistinct
+               ix.indnatts, ix.indnkeyatts, nm.names, od.plain, ix.tablename::text, ix.nullsnotdistinct,
+               pg_catalog.to_json(ix.reloptions)::text
         FROM ix
         JOIN pg_catalog.pg_am am ON am.oid = ix.relam
         JOIN names nm ON nm.indexrelid = ix.indexrelid

@@ -31,7 +31,8 @@ QString constraintsQuery(int serverVersion);
 // and collations),
 // indnatts, indnkeyatts, key column names (JSON, '' for an expression),
 // all key options default, table name, NULLS NOT DISTINCT (false before
-// PostgreSQL 15)
+// PostgreSQL 15), storage parameters (JSON array of "name=value", NULL for
+// none)
 QString indexesQuery(int serverVersion);
 
 // typname, labels (JSON array in enumsortorder)

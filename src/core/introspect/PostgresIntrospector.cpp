@@ -303,6 +303,7 @@ Result<void> Reader::readIndexes(CatalogRows &rows)
             index.method = method;
         index.where = rows.value(4).toString();
         index.nullsNotDistinct = rows.value(11).toBool();
+        index.storageParameters = jsonStrings(rows.value(12));
 
         const QStringList keyNames = jsonStrings(rows.value(8));
         if (rows.isNull(5)) {

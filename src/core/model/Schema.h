@@ -75,6 +75,9 @@ struct Index
     // PostgreSQL 15: a unique index that takes two NULLs as equal. SQLite
     // always takes them as distinct.
     bool nullsNotDistinct = false;
+    // PostgreSQL's storage parameters, WITH (...): "fillfactor=70", as
+    // pg_class.reloptions holds them (StorageParameters.h). SQLite has none.
+    QStringList storageParameters{};
     bool operator==(const Index &) const = default;
 };
 

@@ -198,7 +198,9 @@ void tst_SchemaTreeModel::constraintOptionsShown()
     const MultiResult<Schema> schema = SchemaReader::readString(QByteArray(R"(tables:
   - name: t
     columns: [{name: a, type: text}, {name: b, type: text}]
-    indexes: [{name: ix_t_a, columns: [a], unique: true, nulls_not_distinct: true, where: a <> ''}]
+    indexes:
+      - {name: ix_t_a, columns: [a], unique: true, nulls_not_distinct: true, where: a <> ''}
+      - {name: ix_t_b, columns: [b], with: {fillfactor: 70}}
     unique_constraints:
       - {name: uq_t_b, columns: [b], nulls_not_distinct: true}
       - {name: uq_t_a_b, columns: [a, b], deferrable: true, initially_deferred: true}
@@ -211,6 +213,7 @@ void tst_SchemaTreeModel::constraintOptionsShown()
         return child(model, child(model, table, group), name).siblingAtColumn(SchemaTreeModel::DetailsColumn).data().toString();
     };
     QCOMPARE(details(QStringLiteral("Indexes"), QStringLiteral("ix_t_a")), QStringLiteral("(a) unique nulls not distinct where a <> ''"));
+    QCOMPARE(details(QStringLiteral("Indexes"), QStringLiteral("ix_t_b")), QStringLiteral("(b) with fillfactor=70"));
     QCOMPARE(details(QStringLiteral("Unique constraints"), QStringLiteral("uq_t_b")), QStringLiteral("(b) nulls not distinct"));
     QCOMPARE(details(QStringLiteral("Unique constraints"), QStringLiteral("uq_t_a_b")),
              QStringLiteral("(a, b) deferrable, initially deferred"));

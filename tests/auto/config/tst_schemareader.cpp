@@ -61,6 +61,7 @@ private Q_SLOTS:
     void serialTypes();
     void foreignKeyToLaterTable();
     void blockStyleColumns();
+    void storageParameters();
     void readFileShowsDisplayPath();
     void missingFile();
     void errors_data();
@@ -370,6 +371,21 @@ void tst_SchemaReader::blockStyleColumns()
     QCOMPARE(t.column("display_name")->comment, QStringLiteral("Shown to others, in lists"));
 }
 
+// PostgreSQL's WITH (...) of an index: names in lower case, as the server
+// keeps them; a method of an extension takes any name (the server checks).
+void tst_SchemaReader::storageParameters()
+{
+    const QByteArray yaml("tables:\n  - name: t\n    columns: [{name: a, type: text}, {name: v, type: {postgresql: vector(3)}}]\n"
+                          "    indexes:\n"
+                          "      - {name: ix_t_a, columns: [a], with: {FillFactor: 70, deduplicate_items: off}}\n"
+                          "      - {name: ix_t_v, expression: v vector_l2_ops, method: hnsw, with: {m: 16, ef_construction: 64}}\n");
+    const MultiResult<Schema> result = SchemaReader::readString(yaml, QStringLiteral("schema.yaml"));
+    SD_VERIFY_RESULT(result);
+    const Table &t = result->tables.at(0);
+    QCOMPARE(t.indexes.at(0).storageParameters, (QStringList{"fillfactor=70", "deduplicate_items=off"}));
+    QCOMPARE(t.indexes.at(1).storageParameters, (QStringList{"m=16", "ef_construction=64"}));
+}
+
 void tst_SchemaReader::readFileShowsDisplayPath()
 {
     QTemporaryDir dir;
@@ -631,6 +647,26 @@ void tst_SchemaReader::errors_data()
         << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
                       "    indexes: [{name: ix_t_a, columns: [a], nulls_not_distinct: true}]\n")
         << QStringList{"schema.yaml:4:64: nulls_not_distinct needs unique: true"};
+    QTest::newRow("storage parameter the index's method does not know")
+        << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
+                      "    indexes: [{name: ix_t_a, columns: [a], with: {filfactor: 70}}]\n")
+        << QStringList{"schema.yaml:4:51: unknown storage parameter 'filfactor' for a btree index (did you mean 'fillfactor'? known: fillfactor, deduplicate_items)"};
+    QTest::newRow("storage parameters of a gin index")
+        << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
+                      "    indexes: [{name: ix_t_a, expression: \"to_tsvector('english', a)\", method: gin, with: {fillfactor: 70, fastupdate: off}}]\n")
+        << QStringList{"schema.yaml:4:91: unknown storage parameter 'fillfactor' for a gin index (known: fastupdate, gin_pending_list_limit)"};
+    QTest::newRow("storage parameters not a mapping")
+        << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
+                      "    indexes: [{name: ix_t_a, columns: [a], with: fillfactor=70}]\n")
+        << QStringList{"schema.yaml:4:50: expected storage parameters as a mapping, with: {fillfactor: 70}, found 'fillfactor=70'"};
+    QTest::newRow("storage parameter given twice")
+        << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
+                      "    indexes: [{name: ix_t_a, columns: [a], with: {fillfactor: 70, FILLFACTOR: 80}}]\n")
+        << QStringList{"schema.yaml:4:67: storage parameter 'fillfactor' given twice"};
+    QTest::newRow("storage parameter without a value")
+        << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
+                      "    indexes: [{name: ix_t_a, columns: [a], with: {fillfactor: }}]\n")
+        << QStringList{"schema.yaml:4:63: expected a value for storage parameter 'fillfactor', found nothing"};
     QTest::newRow("initially deferred without deferrable")
         << QByteArray("tables:\n  - name: t\n    columns: [{name: a, type: text}]\n"
                       "    unique_constraints: [{columns: [a], initially_deferred: true}]\n")

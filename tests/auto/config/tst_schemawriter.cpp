@@ -66,6 +66,7 @@ Schema smallSchema()
     users.indexes << Index{"ix_users_email", {"email"}, {}, true, "deleted_at IS NULL", {}}
                   << Index{"ix_users_lower", {}, "lower(email)", false, {}, "gin"};
     users.indexes[0].nullsNotDistinct = true;
+    users.indexes[1].storageParameters = {"fastupdate=off", "gin_pending_list_limit=128"};
     users.uniqueConstraints << UniqueConstraint{"uq_users_display_name", {"display_name"}, true, true}
                             << UniqueConstraint{"uq_users_code", {"code"}, false, false, true};
     ForeignKey fk;
@@ -135,7 +136,7 @@ tables:
       - {name: deleted_at, type: timestamp}
     indexes:
       - {name: ix_users_email, columns: [email], unique: true, where: deleted_at IS NULL, nulls_not_distinct: true}
-      - {name: ix_users_lower, expression: lower(email), method: gin}
+      - {name: ix_users_lower, expression: lower(email), method: gin, with: {fastupdate: "off", gin_pending_list_limit: 128}}
     unique_constraints:
       - {name: uq_users_display_name, columns: [display_name], deferrable: true, initially_deferred: true}
       - {name: uq_users_code, columns: [code], nulls_not_distinct: true}

@@ -272,6 +272,19 @@ private Q_SLOTS:
         t.indexes[0].columns.clear();
         QTest::newRow("unique expression index nulls not distinct")
             << "CREATE TABLE t (a integer, b text); CREATE UNIQUE INDEX ix_t_a_b ON t (a, lower(b)) NULLS NOT DISTINCT WHERE a > 0" << t;
+        t.indexes[0].nullsNotDistinct = false;
+        t.indexes[0].unique = false;
+        t.indexes[0].where.clear();
+        t.indexes[0].expression.clear();
+        t.indexes[0].columns = {"a", "b"};
+        t.indexes[0].storageParameters = {"fillfactor=70", "deduplicate_items=off"};
+        QTest::newRow("index with storage parameters")
+            << "CREATE TABLE t (a integer, b text); CREATE INDEX ix_t_a_b ON t (a, b) WITH (fillfactor = 70, deduplicate_items = OFF)" << t;
+        t.indexes[0].columns.clear();
+        t.indexes[0].expression = "a, lower(b)";
+        t.indexes[0].storageParameters = {"fillfactor=60"};
+        QTest::newRow("expression index with storage parameters")
+            << "CREATE TABLE t (a integer, b text); CREATE INDEX ix_t_a_b ON t (a, lower(b)) WITH (fillfactor='60')" << t;
         t = table({column("email", type(K::Text))});
         t.indexes = {index("ix_t_email", {}, "lower(email)")};
         QTest::newRow("expression index lower(email)")

@@ -148,6 +148,10 @@ void tst_PostgresOperationRenderer::render_data()
         << QStringLiteral("- create_index: {table: users, name: ix_users_age, columns: [age], unique: true, where: age > 0, nulls_not_distinct: true}")
         << QStringList{
             "CREATE UNIQUE INDEX \"ix_users_age\" ON \"users\" (\"age\") NULLS NOT DISTINCT WHERE age > 0  -- [users]"};
+    QTest::newRow("create_index with storage parameters")
+        << QStringLiteral("- create_index: {table: users, name: ix_users_age, columns: [age], with: {fillfactor: 70, deduplicate_items: off}, where: age > 0}")
+        << QStringList{
+            "CREATE INDEX \"ix_users_age\" ON \"users\" (\"age\") WITH (\"fillfactor\" = '70', \"deduplicate_items\" = 'off') WHERE age > 0  -- [users]"};
     QTest::newRow("create_index concurrently")
         << QStringLiteral("- create_index: {table: users, name: ix_users_age, columns: [age], concurrently: true}")
         << QStringList{

@@ -10,10 +10,14 @@
 
 namespace sd {
 
+int ParallelWork::threadCount(int threads)
+{
+    return threads > 0 ? threads : QThread::idealThreadCount();
+}
+
 int ParallelWork::partCount(qsizetype items, qsizetype minimumPerPart, int threads)
 {
-    if (threads <= 0)
-        threads = QThread::idealThreadCount();
+    threads = threadCount(threads);
     if (threads <= 1 || minimumPerPart <= 0)
         return 1;
     return int(std::clamp<qsizetype>(items / minimumPerPart, 1, 2 * qsizetype(threads)));
@@ -31,9 +35,7 @@ void ParallelWork::run(int parts, const std::function<void(int part)> &work, int
         for (int part = next.fetch_add(1); part < parts; part = next.fetch_add(1))
             work(part);
     };
-    if (threads <= 0)
-        threads = QThread::idealThreadCount();
-    const int helpers = std::min(parts - 1, std::max(1, threads - 1));
+    const int helpers = std::min(parts - 1, std::max(1, threadCount(threads) - 1));
     std::vector<std::jthread> started;
     started.reserve(size_t(helpers));
     try {

@@ -28,6 +28,9 @@ public:
     // or there is one core.
     static int partCount(qsizetype items, qsizetype minimumPerPart, int threads = 0);
 
+    // `threads` as asked for, or for 0 (or less) the machine's cores.
+    static int threadCount(int threads);
+
     // Calls work(0) ... work(parts - 1), each exactly once, on the calling
     // thread and on min(parts - 1, threads - 1) other threads, at least one
     // (so that parts asked for are run at once even on one core); `threads`

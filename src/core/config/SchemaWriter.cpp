@@ -5,7 +5,6 @@
 #include "model/StorageParameters.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace sd {
@@ -97,12 +96,11 @@ QString indexLine(const Index &index)
     if (!index.storageParameters.isEmpty()) {
         // A number as it is (fillfactor: 70): the reader takes every value as
         // text, which is what the server takes too.
-        static const QRegularExpression number(QStringLiteral("^[0-9]+(\\.[0-9]+)?$"));
         QStringList parameters;
         for (const QString &p : index.storageParameters) {
             const QString value = StorageParameters::value(p);
             parameters << YamlScalar::quoted(StorageParameters::name(p)) + QStringLiteral(": ")
-                              + (number.match(value).hasMatch() ? value : YamlScalar::quoted(value));
+                              + (YamlScalar::isNumber(value) ? value : YamlScalar::quoted(value));
         }
         map.add("with", QLatin1Char('{') + parameters.join(QStringLiteral(", ")) + QLatin1Char('}'));
     }

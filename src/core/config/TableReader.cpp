@@ -2,8 +2,8 @@
 
 #include "Suggest.h"
 #include "YamlDiagnostics.h"
-#include "model/StorageParameters.h"
 #include "dialect/SqliteDialect.h"
+#include "model/StorageParameters.h"
 
 #include <QCoreApplication>
 #include <QHash>

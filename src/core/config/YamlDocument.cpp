@@ -4,8 +4,6 @@
 #include "YamlDocument_p.h"
 #include "concurrency/ParallelWork.h"
 
-#include <QThread>
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -357,7 +355,7 @@ std::expected<YamlDocument, YamlDocument::ParseError> YamlDocument::parse(const 
                                                                         const ParseOptions &options)
 {
     YamlDocument document;
-    const int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
+    const int threads = ParallelWork::threadCount(options.threads);
     if (const auto plan = YamlChunkPlan::make(yaml, threads, options.minimumPartBytes)) {
         if (auto joined = parseInParts(yaml, *plan)) {
             *document.m_data = std::move(*joined);
